@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "cognito-tui",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cognito-tui", targets: ["CognitoTUICommand"]),
+        .library(name: "AWSCore", targets: ["AWSCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // C shims: headers plus tiny wrappers for macros and variadic functions.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "COpenSSL", linkerSettings: [.linkedLibrary("crypto")]),
+        .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+
+        .target(name: "AWSCore", dependencies: ["CCurl", "COpenSSL"], swiftSettings: strict),
+
+        .executableTarget(
+            name: "CognitoTUICommand",
+            dependencies: [
+                "AWSCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/cognito-tui",
+            swiftSettings: strict
+        ),
+
+        .target(name: "TestSupport", dependencies: ["AWSCore"], path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(
+            name: "AWSCoreTests",
+            dependencies: ["AWSCore", "TestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CognitoTUICommandTests",
+            dependencies: ["AWSCore", "TestSupport"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,88 @@
+import Foundation
+
+/// One HTTP request as the signer and the transport see it.
+///
+/// `path` and `query` are kept as given (the path unencoded, the query as written), because the
+/// signer must canonicalise exactly what is sent.
+public struct HTTPRequest: Sendable {
+    public var method: String
+    public var endpoint: Endpoint
+    /// The path, not percent-encoded (for example `/` or `/example space/`).
+    public var path: String
+    /// The query string without `?`, as it goes on the wire.
+    public var query: String
+    public var headers: HTTPHeaders
+    public var body: Data
+
+    public init(method: String, endpoint: Endpoint, path: String = "/", query: String = "",
+                headers: HTTPHeaders = HTTPHeaders(), body: Data = Data()) {
+        self.method = method
+        self.endpoint = endpoint
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The URL handed to the transport: the path percent-encoded once, the query as it is.
+    public var urlString: String {
+        var url = endpoint.baseURL + SigV4Encoding.encodePath(path)
+        if !query.isEmpty { url += "?" + query }
+        return url
+    }
+}
+
+/// Where a service is reached: scheme, host, optional port and a path prefix.
+public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
+    public var scheme: String
+    public var host: String
+    public var port: Int?
+
+    public init(scheme: String = "https", host: String, port: Int? = nil) {
+        self.scheme = scheme
+        self.host = host
+        self.port = port
+    }
+
+    /// Parses `https://host[:port][/]`; nil when it is not an http(s) URL with a host.
+    public init?(url: String) {
+        guard let components = URLComponents(string: url),
+              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = components.host, !host.isEmpty,
+              components.path.isEmpty || components.path == "/",
+              components.query == nil
+        else { return nil }
+        self.init(scheme: scheme, host: host, port: components.port)
+    }
+
+    /// The value of the `Host` header: the port is included only when it is not the default.
+    public var hostHeader: String {
+        let bracketed = host.contains(":") ? "[\(host)]" : host
+        guard let port else { return bracketed }
+        if (scheme == "https" && port == 443) || (scheme == "http" && port == 80) { return bracketed }
+        return "\(bracketed):\(port)"
+    }
+
+    public var baseURL: String { "\(scheme)://\(hostHeader)" }
+
+    /// True for addresses on this machine: loopback names and ranges.
+    public var isLoopback: Bool {
+        let h = host.lowercased()
+        return h == "localhost" || h.hasPrefix("127.") || h == "::1"
+    }
+
+    public var description: String { baseURL }
+}
+
+/// One HTTP response.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var headers: HTTPHeaders
+    public var body: Data
+
+    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: Data = Data()) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Every effect the runtime has on the world, injected: environment variables, files, the clock,
+/// sleeping and running processes. Nothing below this type calls `getenv`, `Date()` or the file
+/// system directly, so tests can describe a whole machine with values.
+public struct RuntimeContext: Sendable {
+    /// Environment variables as the process would see them.
+    public var environment: [String: String]
+    /// Reads and writes files.
+    public var files: any FileAccess
+    /// The current time.
+    public var now: @Sendable () -> Date
+    /// Suspends the caller; throws `CancellationError` when the task is cancelled.
+    public var sleep: @Sendable (Duration) async throws -> Void
+    /// Runs an external command (for `credential_process`).
+    public var processRunner: any ProcessRunning
+    /// Asks the operator for a one-time code (for `mfa_serial`); nil when there is no terminal.
+    public var prompt: (@Sendable (String) -> String?)?
+
+    public init(
+        environment: [String: String],
+        files: any FileAccess = LocalFiles(),
+        now: @escaping @Sendable () -> Date = { Date() },
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        processRunner: any ProcessRunning = LocalProcessRunner(),
+        prompt: (@Sendable (String) -> String?)? = nil
+    ) {
+        self.environment = environment
+        self.files = files
+        self.now = now
+        self.sleep = sleep
+        self.processRunner = processRunner
+        self.prompt = prompt
+    }
+
+    /// The context of the running process.
+    public static func live() -> RuntimeContext {
+        RuntimeContext(
+            environment: ProcessInfo.processInfo.environment,
+            prompt: TerminalPrompt.readCode
+        )
+    }
+
+    /// The user's home directory: `HOME`, else the password database.
+    public var homeDirectory: String {
+        if let home = environment["HOME"], !home.isEmpty { return home }
+        return NSHomeDirectory()
+    }
+
+    /// Expands a leading `~` the way the AWS CLI does for file settings.
+    public func expandingTilde(_ path: String) -> String {
+        if path == "~" { return homeDirectory }
+        if path.hasPrefix("~/") { return homeDirectory + String(path.dropFirst(1)) }
+        return path
+    }
+
+    /// A non-empty environment variable, or nil.
+    public func env(_ name: String) -> String? {
+        guard let value = environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+}
+
+/// Reads and writes whole files.
+public protocol FileAccess: Sendable {
+    /// The file's bytes, or nil when it does not exist.
+    func read(_ path: String) throws -> Data?
+    /// Writes the file atomically, creating parent folders, readable by the owner only.
+    func writePrivate(_ path: String, _ data: Data) throws
+}
+
+/// The real file system.
+public struct LocalFiles: FileAccess {
+    public init() {}
+
+    public func read(_ path: String) throws -> Data? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    public func writePrivate(_ path: String, _ data: Data) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
+        try data.write(to: url, options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    }
+}

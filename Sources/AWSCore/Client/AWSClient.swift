@@ -1,0 +1,163 @@
+import Foundation
+
+/// One client for one service, region and endpoint. Every call goes through the same pipeline:
+///
+/// 1. encode the input for the service's protocol (JSON 1.1: `X-Amz-Target: <prefix>.<Operation>`,
+///    `Content-Type: application/x-amz-json-1.1`; Query: a form with `Action` and `Version`);
+/// 2. refuse it, before anything is signed or sent, if the client is read-only and the operation
+///    changes data;
+/// 3. resolve credentials (cached, refreshed before they expire) and sign with SigV4, unless the
+///    service model marks the operation unsigned (`GetId`, `InitiateAuth`, …);
+/// 4. send it over the transport (libcurl: reused connections, timeouts, proxies, TLS verified);
+/// 5. decode the reply, or decode the error into `AWSServiceError` with code, message, HTTP
+///    status and request id; a reply the protocol does not allow becomes `malformedResponse`;
+/// 6. retry by the AWS "standard" retry mode (attempts, full-jitter backoff, retry quota), and
+///    never resend an operation that changes data after a failure that leaves it unknown
+///    whether the service applied it.
+public final class AWSClient: Sendable {
+    public let service: ServiceDescriptor
+    public let region: String
+    public let endpoint: Endpoint
+    public let readOnly: Bool
+    let credentials: any CredentialProvider
+    let transport: any HTTPTransport
+    let retry: RetryStrategy
+    let context: RuntimeContext
+    let observer: (any CallObserver)?
+
+    public init(service: ServiceDescriptor, region: String, endpoint: Endpoint? = nil,
+                credentials: any CredentialProvider, transport: any HTTPTransport,
+                retry: RetryStrategy = RetryStrategy(configuration: RetryConfiguration()),
+                readOnly: Bool = false, context: RuntimeContext, observer: (any CallObserver)? = nil) {
+        self.service = service
+        self.region = region
+        self.endpoint = endpoint ?? service.defaultEndpoint(region: region)
+        self.credentials = credentials
+        self.transport = transport
+        self.retry = retry
+        self.readOnly = readOnly
+        self.context = context
+        self.observer = observer
+    }
+
+    /// Calls a JSON-protocol operation and returns the reply body (a JSON object).
+    ///
+    /// - Parameters:
+    ///   - operation: the operation name, e.g. `ListUserPools`.
+    ///   - input: the JSON input; empty means `{}`.
+    ///   - signed: false for the operations the service model marks unsigned.
+    ///   - mutates: whether the operation changes data (read-only clients refuse these).
+    /// - Throws: `AWSServiceError`, or `AWSClientError`.
+    public func callJSON(_ operation: String, input: Data, signed: Bool = true, mutates: Bool) async throws -> AWSResponse {
+        guard case .json(let prefix) = service.wireProtocol else {
+            throw AWSClientError.invalidInput("\(service.id) does not speak the JSON protocol.")
+        }
+        let request = JSONProtocol.request(endpoint: endpoint, targetPrefix: prefix, operation: operation, body: input)
+        let response = try await perform(operation, request: request, signed: signed, mutates: mutates,
+                                         decodeError: JSONProtocol.decodeError)
+        let body = try JSONProtocol.validateSuccessBody(response, operation: operation)
+        return AWSResponse(status: response.status, body: body, requestId: JSONProtocol.requestId(response))
+    }
+
+    /// Calls a Query-protocol action and returns the reply's XML.
+    public func callQuery(_ action: String, parameters: [(String, String)], signed: Bool = true,
+                          mutates: Bool) async throws -> AWSResponse {
+        guard case .query(let version) = service.wireProtocol else {
+            throw AWSClientError.invalidInput("\(service.id) does not speak the Query protocol.")
+        }
+        let request = QueryProtocol.request(endpoint: endpoint, action: action, version: version, parameters: parameters)
+        let response = try await perform(action, request: request, signed: signed, mutates: mutates,
+                                         decodeError: QueryProtocol.decodeError)
+        return AWSResponse(status: response.status, body: response.body,
+                           requestId: response.headers["x-amzn-RequestId"])
+    }
+
+    /// Steps 2 to 6 of the pipeline.
+    func perform(_ operation: String, request: HTTPRequest, signed: Bool, mutates: Bool,
+                 decodeError: (HTTPResponse, String) -> Error) async throws -> HTTPResponse {
+        if readOnly && mutates {
+            throw AWSClientError.readOnly(operation: operation)
+        }
+        let started = context.now()
+        var attempt = 0
+        var spent = 0
+        while true {
+            attempt += 1
+            try Task.checkCancellation()
+            var outgoing = request
+            if signed {
+                let keys = try await credentials.credentials()
+                let signer = SigV4Signer(credentials: keys, region: region, service: service.signingName)
+                outgoing = signer.signHeaders(request, date: context.now()).request
+            }
+            observer?.willSend(operation: operation, attempt: attempt, request: outgoing)
+            let outcome: AttemptOutcome
+            let failure: Error
+            do {
+                let response = try await transport.send(outgoing)
+                observer?.didReceive(operation: operation, attempt: attempt, response: response)
+                if (200..<300).contains(response.status) {
+                    retry.recordSuccess(spent: spent)
+                    observer?.didFinish(CallRecord(
+                        service: service.id, operation: operation, started: started,
+                        duration: context.now().timeIntervalSince(started), status: response.status,
+                        attempts: attempt, requestId: response.headers["x-amzn-RequestId"], errorCode: nil))
+                    return response
+                }
+                failure = decodeError(response, operation)
+                if let serviceError = failure as? AWSServiceError {
+                    outcome = .serviceError(code: serviceError.code, status: response.status)
+                } else {
+                    outcome = .unreadable(status: response.status)
+                }
+            } catch let error as AWSClientError {
+                guard case .transport(let transportFailure) = error else { throw error }
+                switch transportFailure.kind {
+                case .couldNotConnect: outcome = .couldNotConnect
+                case .ambiguous: outcome = .ambiguousNetworkFailure
+                case .cancelled: throw CancellationError()
+                case .local: throw error
+                }
+                failure = error
+            }
+            switch retry.decide(attempt: attempt, outcome: outcome, mutates: mutates) {
+            case .retry(let delay, let cost):
+                spent += cost
+                observer?.willRetry(operation: operation, attempt: attempt, after: delay, error: failure)
+                try await context.sleep(delay)
+            case .stop:
+                observer?.didFinish(CallRecord(
+                    service: service.id, operation: operation, started: started,
+                    duration: context.now().timeIntervalSince(started), status: Self.status(of: failure),
+                    attempts: attempt, requestId: Self.requestId(of: failure), errorCode: Self.code(of: failure)))
+                throw failure
+            }
+        }
+    }
+
+    static func status(of error: Error) -> Int? {
+        if let e = error as? AWSServiceError { return e.httpStatus }
+        if case .malformedResponse(_, let status, _, _) = error as? AWSClientError { return status }
+        return nil
+    }
+
+    static func requestId(of error: Error) -> String? {
+        if let e = error as? AWSServiceError { return e.requestId }
+        if case .malformedResponse(_, _, _, let id) = error as? AWSClientError { return id }
+        return nil
+    }
+
+    static func code(of error: Error) -> String {
+        if let e = error as? AWSServiceError { return e.code }
+        if case .transport(let failure) = error as? AWSClientError { return "Transport.\(failure.kind.rawValue)" }
+        return "MalformedResponse"
+    }
+}
+
+/// A successful reply.
+public struct AWSResponse: Sendable {
+    public var status: Int
+    /// JSON for the JSON protocol, XML for Query.
+    public var body: Data
+    public var requestId: String?
+}

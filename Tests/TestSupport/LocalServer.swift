@@ -1,0 +1,75 @@
+import Foundation
+
+/// A helper server from `scripts/emulator/` running as a child process on a free loopback port.
+///
+/// The script prints its base URL as its only line on stdout once it accepts requests, and
+/// exits by itself when this process goes away (`--watch-parent`), so no test leaves one behind.
+public final class LocalServer: @unchecked Sendable {
+    public let url: String
+    private let process: Process
+
+    /// The repository's top folder, found from this file's place in it.
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Starts `scripts/emulator/<script>` and waits for its URL line.
+    public init(script: String, arguments: [String] = []) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let path = Self.repositoryRoot.appendingPathComponent("scripts/emulator/\(script)").path
+        process.arguments = ["python3", path, "--watch-parent"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["PYTHONUNBUFFERED"] = "1"
+        // The emulator must never reach a real metadata service or AWS.
+        environment["AWS_EC2_METADATA_DISABLED"] = "true"
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.standardError
+        try process.run()
+        let handle = out.fileHandleForReading
+        var line = Data()
+        while true {
+            let byte = handle.readData(ofLength: 1)
+            if byte.isEmpty { break }
+            if byte.first == UInt8(ascii: "\n") { break }
+            line.append(byte)
+        }
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        guard text.hasPrefix("http://127.0.0.1:") else {
+            process.terminate()
+            throw LocalServerError.didNotStart(script: script, output: text)
+        }
+        self.url = text
+        self.process = process
+    }
+
+    /// Stops the server.
+    public func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+}
+
+public enum LocalServerError: Error, CustomStringConvertible {
+    case didNotStart(script: String, output: String)
+
+    public var description: String {
+        switch self {
+        case .didNotStart(let script, let output):
+            return "\(script) did not start (first line: \"\(output)\"); is moto[server] installed? Run scripts/test."
+        }
+    }
+}
+
+/// The moto-based Cognito emulator, started once for the whole test run on first use.
+public enum TestEmulator {
+    private static let shared = Result { try LocalServer(script: "server.py") }
+
+    /// The emulator's base URL, e.g. `http://127.0.0.1:40123`.
+    public static func url() throws -> String {
+        try shared.get().url
+    }
+}

@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "cognito-tui", targets: ["CognitoTUICommand"]),
         .library(name: "AWSCore", targets: ["AWSCore"]),
+        .executable(name: "cognito-call-bench", targets: ["CallBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -30,6 +31,8 @@ let package = Package(
             path: "Sources/cognito-tui",
             swiftSettings: strict
         ),
+
+        .executableTarget(name: "CallBench", dependencies: ["AWSCore"], path: "Benchmarks/CallBench", swiftSettings: strict),
 
         .target(name: "TestSupport", dependencies: ["AWSCore"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(

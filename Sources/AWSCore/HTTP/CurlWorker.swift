@@ -87,8 +87,11 @@ final class CurlWorker {
 
         if code == CURLE_OK {
             var status = 0
+            var connects = 0
             ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-            job.finish(.success(HTTPResponse(status: status, headers: collector.headers, body: collector.body)))
+            ccurl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
+            job.finish(.success(HTTPResponse(status: status, headers: collector.headers, body: collector.body,
+                                             newConnections: connects)))
         } else {
             var pretransfer: Double = 0
             ccurl_getinfo_double(handle, CURLINFO_PRETRANSFER_TIME, &pretransfer)

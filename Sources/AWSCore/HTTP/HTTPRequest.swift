@@ -79,10 +79,13 @@ public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: HTTPHeaders
     public var body: Data
+    /// How many new connections the exchange opened: 0 when a kept-alive one was reused.
+    public var newConnections: Int
 
-    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: Data = Data()) {
+    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: Data = Data(), newConnections: Int = 1) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.newConnections = newConnections
     }
 }

@@ -1,0 +1,266 @@
+#!/usr/bin/env python3
+"""Scripted HTTP server for fault-injection and metadata-endpoint tests.
+
+Tests queue canned responses, make their client talk to this server, then
+read back what the client sent. It stands in for a failing AWS endpoint and
+for credential endpoints (EC2 instance metadata IMDSv2, the ECS container
+credentials endpoint, the IAM Identity Center portal) alike: script their
+replies, check the recorded requests.
+
+Control API (JSON in, JSON out):
+  POST /__script    {"responses": [<response>, ...]} replaces the queue and
+                    forgets recorded requests. <response> fields, all optional:
+                      status  HTTP status (default 200)
+                      headers {name: value}
+                      body    string, or any JSON value (sent serialized)
+                      delay   seconds to wait first (default 0)
+                      action  "reply" (default) | "hang" (wait `delay`, then
+                              reply) | "close" (close the connection, no reply)
+                              | "reset" (abort the connection with a TCP RST)
+  GET  /__requests  every request recorded since the last script/reset:
+                    [{"method", "path", "query", "headers" (lower-case
+                    names), "body"}, ...]
+  POST /__reset     empty the queue and the record.
+Every other request is recorded, then answered by the next queued response;
+with the queue empty: 200 "{}" as application/x-amz-json-1.1 with
+x-amzn-RequestId: fault-default. HTTP/1.1 keep-alive is supported: every
+reply carries Content-Length.
+
+Prints exactly one line, ``http://127.0.0.1:PORT``, when ready.
+
+    python3 scripts/emulator/fault_server.py [--port N] [--watch-parent] [--verbose]
+"""
+
+import argparse
+import json
+import os
+import signal
+import socket
+import struct
+import sys
+import threading
+from collections import deque
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import urlsplit
+
+HOST = "127.0.0.1"
+PARENT_POLL_SECONDS = 0.5
+AWS_JSON = "application/x-amz-json-1.1"
+ACTIONS = ("reply", "hang", "close", "reset")
+METHODS = ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")
+DEFAULT_RESPONSE = {
+    "status": 200,
+    "headers": {"Content-Type": AWS_JSON, "x-amzn-RequestId": "fault-default"},
+    "body": "{}",
+    "delay": 0.0,
+    "action": "reply",
+}
+
+
+class ScriptError(ValueError):
+    pass
+
+
+def parse_response(item: Any, index: int) -> dict[str, Any]:
+    """Validate one scripted response and fill in defaults."""
+    where = f"responses[{index}]"
+    if not isinstance(item, dict):
+        raise ScriptError(f"{where} must be an object")
+    unknown = set(item) - {"status", "headers", "body", "delay", "action"}
+    if unknown:
+        raise ScriptError(f"{where} has unknown fields {sorted(unknown)}")
+    status = item.get("status", 200)
+    if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
+        raise ScriptError(f"{where}.status must be an HTTP status code")
+    headers = item.get("headers", {})
+    if not isinstance(headers, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in headers.items()):
+        raise ScriptError(f"{where}.headers must map strings to strings")
+    body = item.get("body", "")
+    if not isinstance(body, str):
+        body = json.dumps(body)
+    delay = item.get("delay", 0.0)
+    if not isinstance(delay, (int, float)) or isinstance(delay, bool) or delay < 0:
+        raise ScriptError(f"{where}.delay must be a number >= 0")
+    action = item.get("action", "reply")
+    if action not in ACTIONS:
+        raise ScriptError(f"{where}.action must be one of {list(ACTIONS)}")
+    return {"status": status, "headers": headers, "body": body,
+            "delay": float(delay), "action": action}
+
+
+class Script:
+    """The queue of canned responses and the record of requests (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._responses: deque[dict[str, Any]] = deque()
+        self._requests: list[dict[str, Any]] = []
+        # Set when the script is replaced or reset, to release hung requests.
+        self._cancelled = threading.Event()
+
+    def replace(self, responses: list[dict[str, Any]] | None) -> None:
+        with self._lock:
+            self._responses = deque(responses or [])
+            self._requests = []
+            self._cancelled.set()
+            self._cancelled = threading.Event()
+
+    def record(self, request: dict[str, Any]) -> tuple[dict[str, Any], threading.Event]:
+        """Record ``request``; return the response to give and a cancel event."""
+        with self._lock:
+            self._requests.append(request)
+            response = self._responses.popleft() if self._responses else DEFAULT_RESPONSE
+            return response, self._cancelled
+
+    def requests(self) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self._requests)
+
+
+class FaultHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive; every reply has Content-Length
+    server_version = "FaultServer/1.0"
+    verbose = False
+
+    @property
+    def script(self) -> Script:
+        return self.server.script  # type: ignore[attr-defined]
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.verbose:
+            super().log_message(format, *args)
+
+    def _read_body(self) -> bytes:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            chunks = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass  # trailers
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()  # CRLF after each chunk
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
+        self.send_response(status)
+        for name, value in headers.items():
+            if name.lower() != "content-length":
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD" and body:
+            self.wfile.write(body)
+
+    def _send_json(self, status: int, data: Any) -> None:
+        self._send(status, {"Content-Type": "application/json"}, json.dumps(data).encode())
+
+    def _abort(self, rst: bool) -> None:
+        """Drop the connection without replying; with ``rst`` send a TCP RST."""
+        self.close_connection = True
+        try:
+            if rst:
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                           struct.pack("ii", 1, 0))
+                self.connection.close()
+            else:
+                self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # the client is already gone
+
+    def handle_any(self) -> None:
+        url = urlsplit(self.path)
+        body = self._read_body()
+        if url.path == "/__script" and self.command == "POST":
+            return self._control_script(body)
+        if url.path == "/__requests" and self.command == "GET":
+            return self._send_json(200, self.script.requests())
+        if url.path == "/__reset" and self.command == "POST":
+            self.script.replace(None)
+            return self._send_json(200, {"ok": True})
+
+        headers: dict[str, str] = {}
+        for name, value in self.headers.items():
+            key = name.lower()
+            headers[key] = f"{headers[key]}, {value}" if key in headers else value
+        response, cancelled = self.script.record({
+            "method": self.command,
+            "path": url.path,
+            "query": url.query,
+            "headers": headers,
+            "body": body.decode("utf-8", errors="replace"),
+        })
+        # A hung request is released early (and dropped) by a new script/reset.
+        if response["delay"] and cancelled.wait(response["delay"]):
+            return self._abort(rst=False)
+        if response["action"] == "reset":
+            return self._abort(rst=True)
+        if response["action"] == "close":
+            return self._abort(rst=False)
+        self._send(response["status"], response["headers"], response["body"].encode())
+
+    def _control_script(self, body: bytes) -> None:
+        try:
+            data = json.loads(body or b"{}")
+            items = data.get("responses") if isinstance(data, dict) else None
+            if not isinstance(items, list):
+                raise ScriptError('body must be {"responses": [...]}')
+            responses = [parse_response(item, i) for i, item in enumerate(items)]
+        except ValueError as error:  # ScriptError and JSON errors
+            return self._send_json(400, {"error": str(error)})
+        self.script.replace(responses)
+        self._send_json(200, {"ok": True, "queued": len(responses)})
+
+
+for _method in METHODS:
+    setattr(FaultHandler, f"do_{_method}", FaultHandler.handle_any)
+
+
+class FaultServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, port: int = 0) -> None:
+        super().__init__((HOST, port), FaultHandler)
+        self.script = Script()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # Clients hanging up mid-request is routine in fault tests.
+        if FaultHandler.verbose:
+            super().handle_error(request, client_address)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=0,
+                        help="port to listen on (default 0: pick a free one)")
+    parser.add_argument("--watch-parent", action="store_true",
+                        help="exit when the parent process goes away")
+    parser.add_argument("--verbose", action="store_true",
+                        help="log every request to stderr")
+    args = parser.parse_args()
+    FaultHandler.verbose = args.verbose
+
+    parent = os.getppid()
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+
+    server = FaultServer(args.port)
+    threading.Thread(target=server.serve_forever, name="fault-server", daemon=True).start()
+    # The socket is listening since the constructor; serve_forever is running.
+    print(f"http://{HOST}:{server.server_port}", flush=True)
+
+    while not stop.wait(PARENT_POLL_SECONDS):
+        if args.watch_parent and os.getppid() != parent:
+            break
+    server.shutdown()
+    server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

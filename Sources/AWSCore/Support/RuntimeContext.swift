@@ -69,13 +69,37 @@ public protocol FileAccess: Sendable {
     func writePrivate(_ path: String, _ data: Data) throws
 }
 
+/// A file that exists but cannot be read.
+public struct FileAccessError: LocalizedError, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path) cannot be read: \(reason.lowercased())" }
+    public var errorDescription: String? { reason.lowercased() }
+}
+
 /// The real file system.
 public struct LocalFiles: FileAccess {
     public init() {}
 
     public func read(_ path: String) throws -> Data? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        return try Data(contentsOf: URL(fileURLWithPath: path))
+        // Plain stdio, so that character devices such as /dev/null read as empty files.
+        guard let file = fopen(path, "rb") else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return nil }
+            throw FileAccessError(path: path, reason: String(cString: strerror(code)))
+        }
+        defer { fclose(file) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, file)
+            if n > 0 { data.append(buffer, count: n) }
+            if n < buffer.count {
+                if ferror(file) != 0 { throw FileAccessError(path: path, reason: String(cString: strerror(errno))) }
+                break
+            }
+        }
+        return data
     }
 
     public func writePrivate(_ path: String, _ data: Data) throws {

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Credentials printed by the profile's `credential_process` command ("Sourcing credentials with
+/// an external process", AWS SDKs and Tools Reference Guide): JSON on stdout with `Version` 1,
+/// `AccessKeyId`, `SecretAccessKey`, and optionally `SessionToken` and `Expiration` (ISO 8601).
+///
+/// The command's stdout holds secrets, so it never appears in a message; on failure only the first
+/// line of its stderr is quoted. The command line itself is not quoted either, as it may carry
+/// a token.
+public struct ProcessCredentialProvider: CredentialProvider {
+    public var profileName: String
+    /// The profile's merged settings.
+    public var profile: [String: String]
+    public var context: RuntimeContext
+
+    public init(profileName: String, profile: [String: String], context: RuntimeContext) {
+        self.profileName = profileName
+        self.profile = profile
+        self.context = context
+    }
+
+    public func credentials() async throws -> Credentials {
+        guard let command = profile["credential_process"], !command.isEmpty else {
+            throw CredentialSourceNotConfigured()
+        }
+        let what = "The credential_process of profile `\(profileName)`"
+        let output: ProcessOutput
+        do {
+            output = try await context.processRunner.run(commandLine: command, environment: context.environment)
+        } catch {
+            throw AWSClientError.credentials("\(what) could not be started: \(error).")
+        }
+        guard output.status == 0 else {
+            var message = "\(what) exited with status \(output.status)"
+            if let line = CredentialSupport.firstLine(output.stderr) { message += ": \(line)" }
+            throw AWSClientError.credentials(message.hasSuffix(".") ? message : message + ".")
+        }
+        guard let json = CredentialSupport.jsonObject(output.stdout) else {
+            throw AWSClientError.credentials("\(what) did not print a JSON object.")
+        }
+        guard let version = json["Version"] as? Int, version == 1 else {
+            let shown = json["Version"].map { "`\($0)`" } ?? "none"
+            throw AWSClientError.credentials("\(what) printed Version \(shown); only Version 1 is understood.")
+        }
+        guard let accessKey = CredentialSupport.string(json, "AccessKeyId") else {
+            throw AWSClientError.credentials("\(what) printed JSON without AccessKeyId.")
+        }
+        guard let secretKey = CredentialSupport.string(json, "SecretAccessKey") else {
+            throw AWSClientError.credentials("\(what) printed JSON without SecretAccessKey.")
+        }
+        var expiration: Date?
+        if let text = CredentialSupport.string(json, "Expiration") {
+            guard let date = CredentialSupport.parseTimestamp(text) else {
+                throw AWSClientError.credentials("\(what) printed an Expiration that is not an ISO 8601 time: `\(text)`.")
+            }
+            expiration = date
+        }
+        return Credentials(accessKeyId: accessKey, secretAccessKey: secretKey,
+                           sessionToken: CredentialSupport.string(json, "SessionToken"),
+                           expiration: expiration, source: "credential-process")
+    }
+}

@@ -138,15 +138,13 @@ final class CurlWorker {
         let collector = Unmanaged<Collector>.fromOpaque(userdata!).takeUnretainedValue()
         let length = size * count
         guard let pointer, length > 0 else { return length }
-        let line = String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        if line.hasPrefix("HTTP/") {
+        let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
+        if length >= 5 && bytes[0] == UInt8(ascii: "H") && bytes[1] == UInt8(ascii: "T") && bytes[2] == UInt8(ascii: "T")
+            && bytes[3] == UInt8(ascii: "P") && bytes[4] == UInt8(ascii: "/") {
             // A new status line (after 100 Continue or a proxy's CONNECT): start over.
             collector.headers = HTTPHeaders()
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
-            let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-            collector.headers.add(name, value)
+        } else if let field = HeaderLine.parse(bytes) {
+            collector.headers.add(field.name, field.value)
         }
         return length
     }

@@ -57,7 +57,7 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
 
     /// The value of the `Host` header: the port is included only when it is not the default.
     public var hostHeader: String {
-        let bracketed = host.contains(":") ? "[\(host)]" : host
+        let bracketed = host.contains(Character(":")) ? "[\(host)]" : host
         guard let port else { return bracketed }
         if (scheme == "https" && port == 443) || (scheme == "http" && port == 80) { return bracketed }
         return "\(bracketed):\(port)"

@@ -132,21 +132,47 @@ public struct SigV4Signer: Sendable {
     /// Lower-case names, sorted; values trimmed with inner runs of white space folded to one
     /// space; repeated names joined with commas in their original order.
     func canonicalHeaders(_ headers: HTTPHeaders) -> CanonicalHeaders {
-        var byName: [String: [String]] = [:]
+        var entries: [(name: String, value: String)] = []
+        entries.reserveCapacity(headers.fields.count)
         for field in headers {
-            let name = field.name.lowercased()
+            let name = Self.asciiLowercased(field.name)
             if name == "authorization" || name == "user-agent" || name == "expect" { continue }
-            byName[name, default: []].append(Self.foldWhitespace(field.value))
+            entries.append((name, Self.foldWhitespace(field.value)))
         }
-        let names = byName.keys.sorted()
+        // A stable sort keeps repeated names in their original order for joining.
+        let order = entries.indices.sorted { entries[$0].name == entries[$1].name ? $0 < $1 : entries[$0].name < entries[$1].name }
         var lines = ""
-        for name in names {
-            lines += name + ":" + byName[name]!.joined(separator: ",") + "\n"
+        var names: [String] = []
+        for index in order {
+            let entry = entries[index]
+            if names.last == entry.name {
+                lines.removeLast()
+                lines += "," + entry.value + "\n"
+            } else {
+                names.append(entry.name)
+                lines += entry.name + ":" + entry.value + "\n"
+            }
         }
         return CanonicalHeaders(lines: lines, signedNames: names.joined(separator: ";"))
     }
 
+    /// Lower-cases ASCII letters only, as header names are ASCII.
+    static func asciiLowercased(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) { return text }
+        return String(decoding: text.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     static func foldWhitespace(_ value: String) -> String {
+        // Most values need nothing done: no leading, trailing, repeated or non-space white space.
+        var previousSpace = true
+        var clean = true
+        for byte in value.utf8 {
+            let space = byte == 0x20
+            if byte == 0x09 || byte == 0x0a || byte == 0x0d || (space && previousSpace) { clean = false; break }
+            previousSpace = space
+        }
+        if clean && !previousSpace { return value }
+        if value.isEmpty { return value }
         var out = ""
         var pendingSpace = false
         for scalar in value.unicodeScalars {
@@ -215,6 +241,15 @@ public struct SigV4Signer: Sendable {
     }
 
     func signingKey(_ stamp: Timestamp) -> [UInt8] {
+        let scope = SigningKeyCache.Scope(secret: credentials.secretAccessKey, date: stamp.short,
+                                          region: region, service: service)
+        if let key = SigningKeyCache.shared.key(for: scope) { return key }
+        let key = deriveSigningKey(stamp)
+        SigningKeyCache.shared.store(key, for: scope)
+        return key
+    }
+
+    func deriveSigningKey(_ stamp: Timestamp) -> [UInt8] {
         let kDate = Digest.hmacSHA256(key: Array(("AWS4" + credentials.secretAccessKey).utf8), stamp.short)
         let kRegion = Digest.hmacSHA256(key: kDate, region)
         let kService = Digest.hmacSHA256(key: kRegion, service)
@@ -239,6 +274,33 @@ public struct SigV4Signer: Sendable {
             func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
             short = "\(y)\(two(mo))\(two(d))"
             long = "\(short)T\(two(h))\(two(mi))\(two(s))Z"
+        }
+    }
+}
+
+/// The signing key depends only on the secret, the day, the region and the service, so it is
+/// derived once a day per scope rather than four HMACs per request.
+final class SigningKeyCache: @unchecked Sendable {
+    struct Scope: Hashable {
+        var secret: String
+        var date: String
+        var region: String
+        var service: String
+    }
+
+    static let shared = SigningKeyCache()
+    private let lock = NSLock()
+    private var keys: [Scope: [UInt8]] = [:]
+
+    func key(for scope: Scope) -> [UInt8]? {
+        lock.withLock { keys[scope] }
+    }
+
+    func store(_ key: [UInt8], for scope: Scope) {
+        lock.withLock {
+            // A handful of scopes are live at once; drop everything rather than track age.
+            if keys.count >= 32 { keys.removeAll() }
+            keys[scope] = key
         }
     }
 }

@@ -44,9 +44,13 @@ public final class LocalServer: @unchecked Sendable {
         self.process = process
     }
 
-    /// Stops the server.
+    /// Stops the server: SIGTERM, then SIGKILL if it is still there after two seconds.
     public func stop() {
-        if process.isRunning { process.terminate() }
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(2)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 

@@ -246,6 +246,8 @@ def main() -> int:
 
     parent = os.getppid()
     stop = threading.Event()
+    # A parent may start us with these blocked (test runners do); take them back.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
 

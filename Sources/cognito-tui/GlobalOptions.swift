@@ -1,0 +1,41 @@
+import AWSCore
+import ArgumentParser
+import Foundation
+
+/// Options every command that talks to AWS shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "Use this profile from the AWS config and credentials files.")
+    var profile: String?
+
+    @Option(help: "The AWS region, e.g. eu-west-1.")
+    var region: String?
+
+    @Option(name: .customLong("endpoint-url"), help: "Send every call to this endpoint instead of AWS's (e.g. the local emulator).")
+    var endpointURL: String?
+
+    @Flag(name: .customLong("read-only"), help: "Refuse every operation that changes data, before anything is signed or sent.")
+    var readOnly = false
+
+    @Flag(help: "Trace requests and replies on stderr, with every secret redacted.")
+    var debug = false
+
+    func validate() throws {
+        if let endpointURL, Endpoint(url: endpointURL) == nil {
+            throw ValidationError("--endpoint-url must be an http:// or https:// URL with a host, got `\(endpointURL)`.")
+        }
+        if let region, region.isEmpty || region.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
+            throw ValidationError("--region must look like eu-west-1, got `\(region)`.")
+        }
+        if let profile, profile.isEmpty {
+            throw ValidationError("--profile needs a profile name.")
+        }
+    }
+
+    /// The session these options describe.
+    func session(context: RuntimeContext = .live()) throws -> AWSSession {
+        let trace: DebugTrace? = debug ? DebugTrace(write: { Output.error($0, newline: false) }) : nil
+        return try AWSSession(
+            overrides: ConfigOverrides(profile: profile, region: region, endpointURL: endpointURL),
+            context: context, readOnly: readOnly, observer: trace)
+    }
+}

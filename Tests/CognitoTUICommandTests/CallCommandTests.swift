@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import AWSCore
+
+/// `cognito-tui call` end to end: the built binary against the emulator and local servers.
+@Suite("cognito-tui call")
+struct CallCommandTests {
+    static let keysEnv = ["AWS_ACCESS_KEY_ID": "AKIACALLTEST00000001", "AWS_SECRET_ACCESS_KEY": "call-test-secret"]
+
+    func run(_ args: [String], home: TemporaryHome, env: [String: String] = [:], stdin: String? = nil) throws -> BinaryRunner.Result {
+        try BinaryRunner.run(args, environment: BinaryRunner.baseEnvironment(home: home.path).merging(env) { $1 }, stdin: stdin)
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("ListUserPools prints the reply as compact JSON when stdout is not a terminal")
+    func listUserPools() throws {
+        let home = try TemporaryHome()
+        let url = try TestEmulator.url()
+        let result = try run(["call", "cognito-idp", "ListUserPools", #"{"MaxResults":10}"#, "--endpoint-url", url,
+                              "--region", "us-east-1"], home: home, env: Self.keysEnv)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix(#"{"UserPools":["#))
+        #expect(!result.stdout.contains("\n  "), "compact output has no indentation")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("input is read from @file and from stdin; operation names may be kebab-case or any case")
+    func inputSources() throws {
+        let home = try TemporaryHome()
+        try home.write("pool.json", #"{"PoolName":"from-file-pool"}"#)
+        let url = try TestEmulator.url()
+        let base = ["--endpoint-url", url, "--region", "us-east-1"]
+        let created = try run(["call", "cognito-idp", "CreateUserPool", "@\(home.path)/pool.json"] + base, home: home, env: Self.keysEnv)
+        #expect(created.status == 0, "\(created.stderr)")
+        let pool = try json(created.stdout)["UserPool"] as? [String: Any]
+        let id = try #require(pool?["Id"] as? String)
+        let described = try run(["call", "cognito-idp", "DescribeUserPool", "-"] + base, home: home, env: Self.keysEnv,
+                                stdin: #"{"UserPoolId":"\#(id)"}"#)
+        #expect(described.status == 0, "\(described.stderr)")
+        #expect(described.stdout.contains("from-file-pool"))
+    }
+
+    @Test("a service error exits 1 with the code, message and request id on stderr")
+    func serviceError() throws {
+        let home = try TemporaryHome()
+        let result = try run(["call", "cognito-idp", "DescribeUserPool", #"{"UserPoolId":"us-east-1_missing"}"#,
+                              "--endpoint-url", try TestEmulator.url(), "--region", "us-east-1"], home: home, env: Self.keysEnv)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("ResourceNotFoundException"))
+        #expect(result.stderr.contains("request id "))
+        #expect(result.stderr.split(separator: "\n").count == 1, "one sentence: \(result.stderr)")
+    }
+
+    @Test("--read-only refuses a mutation with exit 5 and sends nothing")
+    func readOnly() throws {
+        let home = try TemporaryHome()
+        let server = try FaultServer()
+        try server.script([])
+        let result = try run(["call", "cognito-idp", "AdminDeleteUser", #"{"UserPoolId":"p","Username":"u"}"#,
+                              "--endpoint-url", server.url, "--region", "us-east-1", "--read-only"], home: home, env: Self.keysEnv)
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("AdminDeleteUser changes data"))
+        #expect(try server.requests().isEmpty)
+    }
+
+    @Test("bad input gets one clear sentence and a non-zero exit", arguments: [
+        (["call", "cognito-idp", "ListUserPools", "--bogus"], "Unknown option '--bogus'"),
+        (["call", "cognito-nope", "ListUserPools"], "Unknown service `cognito-nope`"),
+        (["call", "cognito-idp", "ListUserPools", #"{"MaxResults":"#, "--region", "us-east-1"], "is not valid JSON"),
+        (["call", "cognito-idp", "ListUserPools", "[1,2]", "--region", "us-east-1"], "must be a JSON object"),
+        (["call", "cognito-idp", "ListUserPools", "@/nonexistent/in.json", "--region", "us-east-1"], "cannot be read"),
+        (["call", "cognito-idp", "ListUserPools", "--endpoint-url", "ftp://x"], "--endpoint-url must be an http"),
+        (["call", "cognito-idp", "ListUserPools"], "No region is set"),
+        (["call", "cognito-idp", "ListUserPools", "--region", "us-east-1", "--profile", "ghost"], "The profile `ghost`"),
+    ])
+    func badInput(_ args: [String], _ expected: String) throws {
+        let home = try TemporaryHome()
+        let result = try run(args, home: home, env: Self.keysEnv)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(expected), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack"))
+    }
+
+    @Test("missing credentials say what was tried, in one sentence, exit 3")
+    func noCredentials() throws {
+        let home = try TemporaryHome()
+        let result = try run(["call", "cognito-idp", "ListUserPools", "--region", "us-east-1",
+                              "--endpoint-url", "http://127.0.0.1:9"], home: home)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("No AWS credentials were found"))
+        #expect(result.stderr.contains("environment variables"))
+    }
+
+    @Test("an unreachable endpoint is one sentence naming it, exit 4")
+    func unreachable() throws {
+        let home = try TemporaryHome()
+        let result = try run(["call", "cognito-idp", "ListUserPools", "--region", "us-east-1",
+                              "--endpoint-url", "http://127.0.0.1:9"], home: home, env: Self.keysEnv)
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("Could not connect to http://127.0.0.1:9"))
+    }
+
+    @Test("--debug traces the exchange without any secret")
+    func debugRedacts() throws {
+        let home = try TemporaryHome()
+        var env = Self.keysEnv
+        env["AWS_SESSION_TOKEN"] = "SESSIONTOKENSECRETVALUE"
+        let result = try run(["call", "cognito-idp", "AdminSetUserPassword",
+                              #"{"UserPoolId":"us-east-1_missing","Username":"ann","Password":"Hunter2!Secret","Permanent":true}"#,
+                              "--endpoint-url", try TestEmulator.url(), "--region", "us-east-1", "--debug"], home: home, env: env)
+        #expect(result.stderr.contains("--> AdminSetUserPassword attempt 1"))
+        #expect(result.stderr.contains("X-Amz-Target: AWSCognitoIdentityProviderService.AdminSetUserPassword"))
+        for secret in ["SESSIONTOKENSECRETVALUE", "Hunter2!Secret", "call-test-secret"] {
+            #expect(!result.stderr.contains(secret), "\(secret) leaked")
+        }
+        let signature = result.stderr.components(separatedBy: "Signature=").dropFirst().map { $0.prefix(10) }
+        #expect(!signature.isEmpty && signature.allSatisfy { $0.hasPrefix("<redacted>") })
+    }
+
+    @Test("sts speaks Query underneath but takes and prints JSON")
+    func stsAsJSON() throws {
+        let home = try TemporaryHome()
+        let result = try run(["call", "sts", "GetCallerIdentity", "--endpoint-url", try TestEmulator.url(),
+                              "--region", "us-east-1"], home: home, env: Self.keysEnv)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try json(result.stdout)
+        #expect((object["Account"] as? String)?.count == 12)
+        #expect(object["Arn"] is String)
+    }
+
+    @Test("--version and --help exit 0")
+    func versionAndHelp() throws {
+        let home = try TemporaryHome()
+        let version = try run(["--version"], home: home)
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == CognitoTUIVersion.current)
+        let help = try run(["call", "--help"], home: home)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--read-only") && help.stdout.contains("--endpoint-url"))
+    }
+}

@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "cognito-tui", targets: ["CognitoTUICommand"]),
         .library(name: "AWSCore", targets: ["AWSCore"]),
+        .library(name: "CognitoAPI", targets: ["CognitoAPI"]),
         .executable(name: "cognito-call-bench", targets: ["CallBench"]),
     ],
     dependencies: [
@@ -21,6 +22,7 @@ let package = Package(
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
 
         .target(name: "AWSCore", dependencies: ["CCurl", "COpenSSL"], swiftSettings: strict),
+        .target(name: "CognitoAPI", dependencies: ["AWSCore"], swiftSettings: strict),
 
         .executableTarget(
             name: "CognitoTUICommand",
@@ -39,6 +41,11 @@ let package = Package(
             name: "AWSCoreTests",
             dependencies: ["AWSCore", "TestSupport"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CognitoAPITests",
+            dependencies: ["AWSCore", "CognitoAPI", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

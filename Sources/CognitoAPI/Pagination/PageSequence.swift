@@ -1,0 +1,61 @@
+/// The pages of a paginated operation, fetched one at a time as the sequence is iterated.
+///
+/// It starts with the input as given (a token in it resumes a listing) and stops when a reply has
+/// no token, an empty one, or one already seen (a service that hands back the same token would
+/// otherwise loop forever). A page with no items but a token is not the end: listings with
+/// filters return those, so the sequence keeps going.
+public struct PageSequence<Input: Sendable, Output: Sendable>: AsyncSequence, Sendable {
+    public typealias Element = Output
+
+    let input: Input
+    let fetch: @Sendable (Input) async throws -> Output
+    let inputToken: @Sendable (Input) -> String?
+    let nextToken: @Sendable (Output) -> String?
+    let resume: @Sendable (inout Input, String) -> Void
+
+    /// - Parameters:
+    ///   - input: the first request.
+    ///   - fetch: calls the operation.
+    ///   - inputToken: reads the token a request carries.
+    ///   - nextToken: reads the next page's token from a reply.
+    ///   - resume: writes a token into a request.
+    public init(input: Input, fetch: @escaping @Sendable (Input) async throws -> Output,
+                inputToken: @escaping @Sendable (Input) -> String?,
+                nextToken: @escaping @Sendable (Output) -> String?,
+                resume: @escaping @Sendable (inout Input, String) -> Void) {
+        self.input = input
+        self.fetch = fetch
+        self.inputToken = inputToken
+        self.nextToken = nextToken
+        self.resume = resume
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(sequence: self, pending: input, seen: Set(inputToken(input).map { [$0] } ?? []))
+    }
+
+    /// The items of every page, flattened in order.
+    public func items<Item: Sendable>(_ extract: @escaping @Sendable (Output) -> [Item]) -> PageItems<Input, Output, Item> {
+        PageItems(pages: self, extract: extract)
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let sequence: PageSequence
+        /// The request for the next page; nil once the listing has ended.
+        var pending: Input?
+        /// Every token sent so far, the input's own included.
+        var seen: Set<String>
+
+        public mutating func next() async throws -> Output? {
+            guard let request = pending else { return nil }
+            let page = try await sequence.fetch(request)
+            pending = nil
+            if let token = sequence.nextToken(page), !token.isEmpty, seen.insert(token).inserted {
+                var following = request
+                sequence.resume(&following, token)
+                pending = following
+            }
+            return page
+        }
+    }
+}

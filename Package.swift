@@ -28,6 +28,7 @@ let package = Package(
             name: "CognitoTUICommand",
             dependencies: [
                 "AWSCore",
+                "CognitoAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/cognito-tui",

@@ -1,5 +1,6 @@
 import AWSCore
 import ArgumentParser
+import CognitoAPI
 import Foundation
 
 /// `cognito-tui call <service> <Operation> [JSON | @file | -]`: one raw API call.
@@ -9,12 +10,16 @@ struct CallCommand: AsyncParsableCommand {
         abstract: "Call one operation of cognito-identity, cognito-idp or sts and print its JSON reply.",
         discussion: """
             The input is a JSON object given inline, read from a file with @path, or from stdin with -. \
+            For the Cognito services it is checked against the operation's input shape before anything \
+            is sent. Operation names match in any case and in the AWS CLI's kebab-case (list-users). \
             The reply is printed as JSON: indented on a terminal, compact otherwise. Errors go to stderr \
             with the error code, message and request id.
 
             Examples:
               cognito-tui call cognito-idp ListUserPools '{"MaxResults":10}'
-              cognito-tui call cognito-identity DescribeIdentityPool @pool.json --region eu-west-1
+              cognito-tui call cognito-idp list-users @query.json --profile prod-admin
+              cognito-tui call cognito-idp --list
+              cognito-tui call cognito-idp ListUsers --describe-input
               echo '{}' | cognito-tui call sts GetCallerIdentity -
             """
     )
@@ -22,11 +27,17 @@ struct CallCommand: AsyncParsableCommand {
     @Argument(help: "The service: cognito-identity, cognito-idp or sts.")
     var service: String
 
-    @Argument(help: "The operation, e.g. ListUserPools.")
-    var operation: String
+    @Argument(help: "The operation, e.g. ListUserPools or list-user-pools.")
+    var operation: String?
 
     @Argument(help: "The input: a JSON object, @file, or - for stdin (default {}).")
     var input: String?
+
+    @Flag(help: "List the service's operations and exit.")
+    var list = false
+
+    @Flag(name: .customLong("describe-input"), help: "Print the operation's input as a JSON skeleton with types and limits, and exit.")
+    var describeInput = false
 
     @OptionGroup var global: GlobalOptions
 
@@ -34,32 +45,81 @@ struct CallCommand: AsyncParsableCommand {
         guard ServiceDescriptor.named(service) != nil else {
             throw ValidationError("Unknown service `\(service)`; use cognito-identity, cognito-idp or sts.")
         }
-        guard !operation.isEmpty, operation.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+        if list {
+            guard operation == nil else { throw ValidationError("--list takes no operation.") }
+            return
+        }
+        guard let operation else { throw ValidationError("Name an operation, or pass --list to see them.") }
+        guard !operation.isEmpty, operation.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw ValidationError("The operation must be a name like ListUserPools, got `\(operation)`.")
         }
     }
 
     func run() async throws {
         let descriptor = ServiceDescriptor.named(service)!
-        let object = try InputReader.readObject(input, operation: operation)
+        if case .query = descriptor.wireProtocol {
+            try await runQuery(descriptor)
+            return
+        }
+        if list {
+            for op in try OperationCatalog.operations(of: service) {
+                print("\(op.name)\t\(op.cliName)\(op.mutates ? "\tchanges data" : "")")
+            }
+            return
+        }
+        let metadata = try OperationCatalog.operation(named: operation!, in: service)
+        if describeInput {
+            print(OperationCatalog.describeInput(of: metadata))
+            return
+        }
+        let object = try InputReader.readObject(input, operation: metadata.name)
+        try OperationCatalog.validate(json: object, for: metadata)
         let session = try global.session()
         let client = try session.client(descriptor)
-        let traits = OperationTraits.lookup(service: service, operation: operation)
-        let body: Data
-        switch descriptor.wireProtocol {
-        case .json:
-            let data = try JSONSerialization.data(withJSONObject: object)
-            body = try await client.callJSON(operation, input: data, signed: traits.signed, mutates: traits.mutates).body
-        case .query:
-            let reply = try await client.callQuery(operation, parameters: QueryJSON.parameters(object),
-                                                   signed: traits.signed, mutates: traits.mutates)
-            guard let result = QueryJSON.result(reply.body, action: operation) else {
-                throw AWSClientError.malformedResponse(operation: operation, status: reply.status,
-                                                       detail: "the XML reply could not be parsed", requestId: reply.requestId)
-            }
-            body = try JSONSerialization.data(withJSONObject: result)
+        let data = try JSONSerialization.data(withJSONObject: object)
+        let reply = try await OperationCatalog.call(metadata, json: data, using: client)
+        Output.json(reply.body, pretty: isatty(STDOUT_FILENO) == 1)
+    }
+
+    /// STS, over the Query protocol: JSON in, flattened to form parameters; XML out, as JSON.
+    func runQuery(_ descriptor: ServiceDescriptor) async throws {
+        if list {
+            for name in STSOperations.all { print(name) }
+            return
         }
-        Output.json(body, pretty: isatty(STDOUT_FILENO) == 1)
+        guard let name = STSOperations.named(operation!) else {
+            throw AWSClientError.invalidInput("sts has no operation `\(operation!)` that cognito-tui can call; see `cognito-tui call sts --list`.")
+        }
+        if describeInput {
+            throw AWSClientError.invalidInput("--describe-input covers cognito-identity and cognito-idp only.")
+        }
+        let object = try InputReader.readObject(input, operation: name)
+        let client = try global.session().client(descriptor)
+        let reply = try await client.callQuery(name, parameters: QueryJSON.parameters(object),
+                                               signed: !STSOperations.unsigned.contains(name), mutates: false)
+        guard let result = QueryJSON.result(reply.body, action: name) else {
+            throw AWSClientError.malformedResponse(operation: name, status: reply.status,
+                                                   detail: "the XML reply could not be parsed", requestId: reply.requestId)
+        }
+        Output.json(try JSONSerialization.data(withJSONObject: result), pretty: isatty(STDOUT_FILENO) == 1)
+    }
+}
+
+/// The STS operations `call` reaches. None changes data: they hand out temporary credentials or
+/// describe the caller, so the read-only guard lets them through.
+enum STSOperations {
+    static let all = [
+        "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity", "AssumeRoot", "DecodeAuthorizationMessage",
+        "GetAccessKeyInfo", "GetCallerIdentity", "GetDelegatedAccessToken", "GetFederationToken", "GetSessionToken",
+        "GetWebIdentityToken",
+    ]
+    /// The operations the STS model marks as not signed.
+    static let unsigned: Set<String> = ["AssumeRoleWithSAML", "AssumeRoleWithWebIdentity"]
+
+    /// Matches in any case and in kebab-case.
+    static func named(_ name: String) -> String? {
+        let wanted = name.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "").lowercased()
+        return all.first { $0.lowercased() == wanted }
     }
 }
 
@@ -91,7 +151,7 @@ enum InputReader {
             parsed = try JSONSerialization.jsonObject(with: Data(text.utf8))
         } catch {
             throw AWSClientError.invalidInput(
-                "The input for \(operation) from \(origin) is not valid JSON (\(JSONErrorText.describe(error, in: text))).")
+                "The input for \(operation) from \(origin) is not valid JSON (\(JSONErrorText.describe(error))).")
         }
         guard let object = parsed as? [String: Any] else {
             throw AWSClientError.invalidInput("The input for \(operation) from \(origin) must be a JSON object, like {\"MaxResults\": 10}.")
@@ -100,9 +160,9 @@ enum InputReader {
     }
 }
 
-/// A short position-bearing description of a JSON syntax error.
+/// A short description of a JSON syntax error, with its position when Foundation gives one.
 enum JSONErrorText {
-    static func describe(_ error: Error, in text: String) -> String {
+    static func describe(_ error: Error) -> String {
         let nsError = error as NSError
         if let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String, !detail.isEmpty {
             return detail.trimmingCharacters(in: CharacterSet(charactersIn: ". "))

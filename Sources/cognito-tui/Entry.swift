@@ -1,5 +1,6 @@
 import AWSCore
 import ArgumentParser
+import CognitoAPI
 import Foundation
 
 /// Parses the command line and runs it; bad input gets one sentence on stderr, never a trace.
@@ -31,7 +32,8 @@ enum Entry {
             }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
-        } catch let error where error is AWSServiceError || error is AWSClientError || error is CancellationError {
+        } catch let error where error is AWSServiceError || error is AWSClientError || error is CancellationError
+                    || error is InputValidationError || error is CatalogError {
             let (message, status) = Output.describe(error)
             Output.error(message)
             exit(status)

@@ -1,4 +1,5 @@
 import AWSCore
+import CognitoAPI
 import Foundation
 
 /// Writing results and errors.
@@ -20,7 +21,9 @@ enum Output {
     static func sentence(_ text: String) -> String {
         var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if t.hasPrefix("Error: ") { t = String(t.dropFirst(7)) }
-        if let first = t.first { t = first.uppercased() + t.dropFirst() }
+        // Capitalise plain words, never identifiers such as `cognito-idp`.
+        let firstWord = t.prefix { $0 != " " }
+        if let first = t.first, firstWord.allSatisfy({ $0.isLetter }) { t = first.uppercased() + t.dropFirst() }
         if !(t.hasSuffix(".") || t.hasSuffix("?") || t.hasSuffix("!")) { t += "." }
         return t
     }
@@ -40,6 +43,10 @@ enum Output {
             case .readOnly: return (sentence(e.description), ExitStatus.readOnly)
             case .transport, .malformedResponse: return (sentence(e.description), ExitStatus.network)
             }
+        case let e as InputValidationError:
+            return (sentence(e.description), ExitStatus.usage)
+        case let e as CatalogError:
+            return (sentence(e.description), ExitStatus.usage)
         case is CancellationError:
             return ("Cancelled.", ExitStatus.network)
         default:

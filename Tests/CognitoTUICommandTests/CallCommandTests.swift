@@ -61,7 +61,7 @@ struct CallCommandTests {
         let home = try TemporaryHome()
         let server = try FaultServer()
         try server.script([])
-        let result = try run(["call", "cognito-idp", "AdminDeleteUser", #"{"UserPoolId":"p","Username":"u"}"#,
+        let result = try run(["call", "cognito-idp", "AdminDeleteUser", #"{"UserPoolId":"us-east-1_abc","Username":"u"}"#,
                               "--endpoint-url", server.url, "--region", "us-east-1", "--read-only"], home: home, env: Self.keysEnv)
         #expect(result.status == 5)
         #expect(result.stderr.contains("AdminDeleteUser changes data"))
@@ -73,10 +73,11 @@ struct CallCommandTests {
         (["call", "cognito-nope", "ListUserPools"], "Unknown service `cognito-nope`"),
         (["call", "cognito-idp", "ListUserPools", #"{"MaxResults":"#, "--region", "us-east-1"], "is not valid JSON"),
         (["call", "cognito-idp", "ListUserPools", "[1,2]", "--region", "us-east-1"], "must be a JSON object"),
+        (["call", "cognito-idp"], "Name an operation"),
         (["call", "cognito-idp", "ListUserPools", "@/nonexistent/in.json", "--region", "us-east-1"], "cannot be read"),
         (["call", "cognito-idp", "ListUserPools", "--endpoint-url", "ftp://x"], "--endpoint-url must be an http"),
-        (["call", "cognito-idp", "ListUserPools"], "No region is set"),
-        (["call", "cognito-idp", "ListUserPools", "--region", "us-east-1", "--profile", "ghost"], "The profile `ghost`"),
+        (["call", "cognito-idp", "ListUserPools", #"{"MaxResults":10}"#], "No region is set"),
+        (["call", "cognito-idp", "ListUserPools", #"{"MaxResults":10}"#, "--region", "us-east-1", "--profile", "ghost"], "The profile `ghost`"),
     ])
     func badInput(_ args: [String], _ expected: String) throws {
         let home = try TemporaryHome()
@@ -90,7 +91,7 @@ struct CallCommandTests {
     @Test("missing credentials say what was tried, in one sentence, exit 3")
     func noCredentials() throws {
         let home = try TemporaryHome()
-        let result = try run(["call", "cognito-idp", "ListUserPools", "--region", "us-east-1",
+        let result = try run(["call", "cognito-idp", "ListUserPools", #"{"MaxResults":10}"#, "--region", "us-east-1",
                               "--endpoint-url", "http://127.0.0.1:9"], home: home)
         #expect(result.status == 3)
         #expect(result.stderr.contains("No AWS credentials were found"))
@@ -100,7 +101,7 @@ struct CallCommandTests {
     @Test("an unreachable endpoint is one sentence naming it, exit 4")
     func unreachable() throws {
         let home = try TemporaryHome()
-        let result = try run(["call", "cognito-idp", "ListUserPools", "--region", "us-east-1",
+        let result = try run(["call", "cognito-idp", "ListUserPools", #"{"MaxResults":10}"#, "--region", "us-east-1",
                               "--endpoint-url", "http://127.0.0.1:9"], home: home, env: Self.keysEnv)
         #expect(result.status == 4)
         #expect(result.stderr.contains("Could not connect to http://127.0.0.1:9"))
@@ -143,5 +144,77 @@ struct CallCommandTests {
         let help = try run(["call", "--help"], home: home)
         #expect(help.status == 0)
         #expect(help.stdout.contains("--read-only") && help.stdout.contains("--endpoint-url"))
+    }
+}
+
+/// `call` on the typed layer: names, listings, skeletons and validation before sending.
+@Suite("cognito-tui call on the typed API")
+struct CallTypedLayerTests {
+    func run(_ args: [String], env: [String: String] = CallCommandTests.keysEnv) throws -> BinaryRunner.Result {
+        let home = try TemporaryHome()
+        return try BinaryRunner.run(args, environment: BinaryRunner.baseEnvironment(home: home.path).merging(env) { $1 })
+    }
+
+    @Test("--list prints every operation of each Cognito service", arguments: [("cognito-idp", 122), ("cognito-identity", 23)])
+    func list(_ service: String, _ count: Int) throws {
+        let result = try run(["call", service, "--list"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == count)
+        #expect(lines.contains { $0.hasPrefix("ListUsers\tlist-users") } || service != "cognito-idp")
+        #expect(lines.contains { $0.hasPrefix("DeleteIdentities\tdelete-identities\tchanges data") } || service != "cognito-identity")
+    }
+
+    @Test("--describe-input prints the input skeleton with types and limits, for a kebab-case name")
+    func describeInput() throws {
+        let result = try run(["call", "cognito-idp", "list-users", "--describe-input"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((object["Limit"] as? String) == "integer (0..60)")
+        #expect((object["UserPoolId"] as? String)?.contains("required") == true)
+    }
+
+    @Test("invalid input is refused with the member and the rule, and nothing is sent", arguments: [
+        (#"{"UserPoolId":"us-east-1_abc","Limit":500}"#, "ListUsers: Limit must be between 0 and 60, got 500"),
+        (#"{"UserPoolId":"us-east-1_abc","Limt":5}"#, "did you mean Limit?"),
+        ("{}", "UserPoolId is required"),
+    ])
+    func validationBeforeSending(_ input: String, _ expected: String) throws {
+        let server = try FaultServer()
+        try server.script([])
+        let result = try run(["call", "cognito-idp", "ListUsers", input, "--endpoint-url", server.url, "--region", "us-east-1"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(expected), "\(result.stderr)")
+        #expect(try server.requests().isEmpty)
+    }
+
+    @Test("an unknown operation suggests the nearest name")
+    func unknownOperation() throws {
+        let result = try run(["call", "cognito-idp", "ListUserz", "--region", "us-east-1"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("did you mean ListUsers?"), "\(result.stderr)")
+    }
+
+    @Test("kebab-case and lower-case names call the same operation")
+    func kebabCaseCall() throws {
+        let url = try TestEmulator.url()
+        for name in ["list-user-pools", "listuserpools"] {
+            let result = try run(["call", "cognito-idp", name, #"{"MaxResults":5}"#, "--endpoint-url", url, "--region", "us-east-1"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("UserPools"))
+        }
+    }
+
+    @Test("the read-only guard follows the generated metadata: GetId creates an identity and is refused")
+    func readOnlyUsesMetadata() throws {
+        let server = try FaultServer()
+        try server.script([.json(200, #"{"IdentityPools":[]}"#)])
+        let refused = try run(["call", "cognito-identity", "GetId", #"{"IdentityPoolId":"us-east-1:00000000-0000-0000-0000-000000000000"}"#,
+                               "--endpoint-url", server.url, "--region", "us-east-1", "--read-only"])
+        #expect(refused.status == 5)
+        let allowed = try run(["call", "cognito-identity", "ListIdentityPools", #"{"MaxResults":5}"#,
+                               "--endpoint-url", server.url, "--region", "us-east-1", "--read-only"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(try server.requests().count == 1)
     }
 }

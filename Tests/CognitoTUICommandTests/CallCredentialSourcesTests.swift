@@ -132,7 +132,7 @@ struct CallCredentialSourcesTests {
         try home.write(".aws/sso/cache/\(SHA1.hex("corp")).json", """
             {"startUrl":"https://corp.awsapps.com/start","region":"us-east-1","accessToken":"old","expiresAt":"2001-01-01T00:00:00Z"}
             """)
-        let result = try run(["call", "cognito-idp", "ListUserPools", "--profile", "sso", "--endpoint-url", "http://127.0.0.1:9"],
+        let result = try run(["call", "cognito-idp", "ListUserPools", #"{"MaxResults":10}"#, "--profile", "sso", "--endpoint-url", "http://127.0.0.1:9"],
                              home: home, env: [:])
         #expect(result.status == 3)
         #expect(result.stderr.contains("aws sso login --profile sso"), "\(result.stderr)")

@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // C shims: headers plus tiny wrappers for macros and variadic functions.
@@ -23,12 +24,16 @@ let package = Package(
 
         .target(name: "AWSCore", dependencies: ["CCurl", "COpenSSL"], swiftSettings: strict),
         .target(name: "CognitoAPI", dependencies: ["AWSCore"], swiftSettings: strict),
+        .target(name: "ConsoleModel", dependencies: ["AWSCore", "CognitoAPI"], swiftSettings: strict),
+        .target(name: "ConsoleUI", dependencies: ["ConsoleModel", "CNcurses", "Yams"], swiftSettings: strict),
 
         .executableTarget(
             name: "CognitoTUICommand",
             dependencies: [
                 "AWSCore",
                 "CognitoAPI",
+                "ConsoleModel",
+                "ConsoleUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/cognito-tui",
@@ -47,6 +52,17 @@ let package = Package(
         .testTarget(
             name: "CognitoAPITests",
             dependencies: ["AWSCore", "CognitoAPI", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConsoleModelTests",
+            dependencies: ["AWSCore", "CognitoAPI", "ConsoleModel", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConsoleUITests",
+            dependencies: ["ConsoleModel", "ConsoleUI", "TestSupport"],
+            resources: [.copy("Golden")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -19,6 +19,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Trace requests and replies on stderr, with every secret redacted.")
     var debug = false
 
+    @Option(name: .customLong("log-file"), help: "Append the same redacted trace to this file.")
+    var logFile: String?
+
     func validate() throws {
         if let endpointURL, Endpoint(url: endpointURL) == nil {
             throw ValidationError("--endpoint-url must be an http:// or https:// URL with a host, got `\(endpointURL)`.")
@@ -32,8 +35,12 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The session these options describe.
-    func session(context: RuntimeContext = .live()) throws -> AWSSession {
-        let trace: DebugTrace? = debug ? DebugTrace(write: { Output.error($0, newline: false) }) : nil
+    func session(context: RuntimeContext = .live(), extraObserver: (any CallObserver)? = nil) throws -> AWSSession {
+        var observers: [any CallObserver] = []
+        if debug { observers.append(DebugTrace(write: { Output.error($0, newline: false) })) }
+        if let logFile { observers.append(try LogFile.trace(path: logFile)) }
+        if let extraObserver { observers.append(extraObserver) }
+        let trace: (any CallObserver)? = observers.isEmpty ? nil : (observers.count == 1 ? observers[0] : ObserverGroup(observers))
         return try AWSSession(
             overrides: ConfigOverrides(profile: profile, region: region, endpointURL: endpointURL),
             context: context, readOnly: readOnly, observer: trace)

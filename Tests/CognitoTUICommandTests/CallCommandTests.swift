@@ -124,6 +124,23 @@ struct CallCommandTests {
         #expect(!signature.isEmpty && signature.allSatisfy { $0.hasPrefix("<redacted>") })
     }
 
+    @Test("--log-file appends the redacted trace to a file only the owner can read")
+    func logFile() throws {
+        let home = try TemporaryHome()
+        let log = home.path + "/trace.log"
+        var env = Self.keysEnv
+        env["AWS_SESSION_TOKEN"] = "SESSIONTOKENSECRETVALUE"
+        let result = try run(["call", "cognito-idp", "ListUserPools", #"{"MaxResults":3}"#, "--endpoint-url", try TestEmulator.url(),
+                              "--region", "us-east-1", "--log-file", log], home: home, env: env)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        let text = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(text.contains("--> ListUserPools attempt 1") && text.contains("=== ListUserPools: 200"))
+        #expect(!text.contains("SESSIONTOKENSECRETVALUE") && !text.contains("call-test-secret"))
+        let mode = try FileManager.default.attributesOfItem(atPath: log)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
     @Test("sts speaks Query underneath but takes and prints JSON")
     func stsAsJSON() throws {
         let home = try TemporaryHome()

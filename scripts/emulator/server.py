@@ -32,6 +32,14 @@ from moto.moto_server.werkzeug_app import (  # noqa: E402
 )
 
 import cognito_emulator  # noqa: E402
+from moto import backends as moto_backends  # noqa: E402
+
+
+def cache_module_list() -> None:
+    """moto lists its own install folder on every request to route it (about 190 file checks
+    under a global lock); the folder does not change while we run, so list it once."""
+    modules = tuple(moto_backends.list_of_moto_modules())
+    moto_backends.list_of_moto_modules = lambda: modules
 
 HOST = "127.0.0.1"
 PARENT_POLL_SECONDS = 0.5
@@ -107,6 +115,7 @@ def main() -> int:
         signal.signal(signum, lambda *_: stop.set())
 
     cognito_emulator.install()
+    cache_module_list()
     app = DomainDispatcherApplication(create_backend_app)
     server = make_server(HOST, args.port, app, threaded=True,
                          request_handler=QuietRequestHandler)

@@ -27,6 +27,18 @@ public struct CallRecord: Sendable, Equatable {
     public var requestId: String?
     /// The error code when the call failed.
     public var errorCode: String?
+
+    public init(service: String, operation: String, started: Date, duration: TimeInterval, status: Int?,
+                attempts: Int, requestId: String?, errorCode: String?) {
+        self.service = service
+        self.operation = operation
+        self.started = started
+        self.duration = duration
+        self.status = status
+        self.attempts = attempts
+        self.requestId = requestId
+        self.errorCode = errorCode
+    }
 }
 
 /// Writes a request/response trace with every secret redacted (`--debug`).

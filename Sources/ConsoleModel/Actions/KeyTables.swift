@@ -1,0 +1,114 @@
+/// The key tables of the console, by where they apply. Help (`?`) and the footer's hints are
+/// generated from these.
+public enum KeyTables {
+    /// Everywhere.
+    public static let global = KeyTable("General", [
+        KeyAction([.character(":")], "command", hint: true) { state in
+            state.overlay = .prompt(PromptState(purpose: .command))
+            Reducer.updateCompletions(&state)
+            return []
+        },
+        KeyAction([.character("?")], "help", hint: true) { state in
+            Reducer.openHelp(&state)
+            return []
+        },
+        KeyAction([.escape], "back", whyDisabled: { $0.stack.count > 1 ? nil : "already at the top" }) { state in
+            Reducer.back(&state)
+        },
+        KeyAction([.character("r"), .control("r")], "refresh") { Reducer.refresh(&$0) },
+        KeyAction([.character("d")], "describe (JSON)", hint: true,
+                  whyDisabled: { Reducer.describeTarget($0) == nil ? "nothing to describe here" : nil }) { Reducer.describe(&$0) },
+        KeyAction([.character("y")], "copy id",
+                  whyDisabled: { Reducer.copyTarget($0) == nil ? "nothing selected" : nil }) { Reducer.copyID(&$0) },
+        KeyAction([.character("@")], "API calls", whyDisabled: { $0.current.kind == .callLog ? "already shown" : nil }) { state in
+            Reducer.push(&state, .callLog)
+        },
+        KeyAction([.character("p")], "profile",
+                  whyDisabled: { $0.profiles.isEmpty ? "no profiles in the AWS config files" : nil }) { state in
+            Reducer.openPicker(&state, .profile)
+            return []
+        },
+        KeyAction([.character("R")], "region") { state in
+            Reducer.openPicker(&state, .region)
+            return []
+        },
+        KeyAction([.character("q"), .control("c")], "quit", hint: true) { _ in [.frontEnd(.quit)] },
+    ])
+
+    /// On any list.
+    public static let list = KeyTable("List", [
+        KeyAction([.enter], "open", hint: true,
+                  whyDisabled: { Reducer.canOpen($0) ? nil : "nothing to open" }) { Reducer.open(&$0) },
+        KeyAction([.character("/")], "filter", hint: true) { state in
+            let previous = state.currentList?.filter ?? ""
+            state.overlay = .prompt(PromptState(purpose: .filter(previous: previous), input: previous))
+            return []
+        },
+        KeyAction([.escape], "clear filter / search", whyDisabled: { state in
+            guard let list = state.currentList else { return "no list" }
+            return list.filter.isEmpty && list.source.search == nil && !list.pager.loadingAll ? "no filter" : nil
+        }) { Reducer.clearFilter(&$0) },
+        KeyAction([.character("j"), .down], "down") { Reducer.moveCursor(&$0) { $0.cursor + 1 } },
+        KeyAction([.character("k"), .up], "up") { Reducer.moveCursor(&$0) { $0.cursor - 1 } },
+        KeyAction([.pageDown, .control("f"), .control("d")], "page down") { state in
+            let page = state.tableHeight
+            return Reducer.moveCursor(&state) { $0.cursor + page }
+        },
+        KeyAction([.pageUp, .control("b"), .control("u")], "page up") { state in
+            let page = state.tableHeight
+            return Reducer.moveCursor(&state) { $0.cursor - page }
+        },
+        KeyAction([.character("g"), .home], "first row") { Reducer.moveCursor(&$0) { _ in 0 } },
+        KeyAction([.character("G"), .end], "last loaded row") { Reducer.moveCursor(&$0) { $0.shownCount - 1 } },
+        KeyAction([.character("L")], "load all / stop", hint: true, whyDisabled: { state in
+            guard let pager = state.currentList?.pager else { return "no list" }
+            return pager.loadingAll || pager.hasMore ? nil : "everything is loaded"
+        }) { Reducer.toggleLoadAll(&$0) },
+        KeyAction([.character(" "), .character("v")], "mark",
+                  whyDisabled: { $0.currentList?.selectedID == nil ? "nothing selected" : nil }) { Reducer.toggleMark(&$0) },
+    ])
+
+    /// On a user list.
+    public static let users = KeyTable("Users", [
+        KeyAction([.character("s")], "search (server)", hint: true) { state in
+            state.overlay = .searchForm(SearchFormState(from: state.currentList?.source.search))
+            return []
+        },
+    ])
+
+    /// On an identity list.
+    public static let identities = KeyTable("Identities", [
+        KeyAction([.character("h")], "show/hide disabled", hint: true) { Reducer.toggleHiddenIdentities(&$0) },
+    ])
+
+    /// On a detail or text tab.
+    public static let scrolling = KeyTable("Scrolling", [
+        KeyAction([.character("j"), .down], "down") { Reducer.scroll(&$0, by: 1) },
+        KeyAction([.character("k"), .up], "up") { Reducer.scroll(&$0, by: -1) },
+        KeyAction([.pageDown, .control("f"), .control("d")], "page down") { state in
+            let page = state.tableHeight
+            return Reducer.scroll(&state, by: page)
+        },
+        KeyAction([.pageUp, .control("b"), .control("u")], "page up") { state in
+            let page = state.tableHeight
+            return Reducer.scroll(&state, by: -page)
+        },
+        KeyAction([.character("g"), .home], "top") { Reducer.scroll(&$0, by: Int.min) },
+        KeyAction([.character("G"), .end], "bottom") { Reducer.scroll(&$0, by: Int.max) },
+    ])
+
+    /// On a pane with tabs.
+    public static let tabs = KeyTable("Tabs", [
+        KeyAction([.tab, .right], "next tab", hint: true) { state in
+            Reducer.selectTab(&state, state.current.activeTab + 1)
+        },
+        KeyAction([.backTab, .left], "previous tab") { state in
+            Reducer.selectTab(&state, state.current.activeTab - 1)
+        },
+        KeyAction((1...9).map { .character(Character(String($0))) }, "tab by number") { state, key in
+            guard case .character(let digit) = key, let number = digit.wholeNumberValue,
+                  number <= state.current.tabs.count else { return [] }
+            return Reducer.selectTab(&state, number - 1)
+        },
+    ])
+}

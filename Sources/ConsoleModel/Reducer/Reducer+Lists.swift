@@ -1,0 +1,142 @@
+/// What the keys of a list do: the cursor, paging on demand, load all, the filter, marks, the
+/// server-side user search, and the identities' disabled toggle.
+extension Reducer {
+    /// Moves the list cursor to where `target` says, then asks for the next page if the cursor
+    /// came near the end of what is loaded.
+    static func moveCursor(_ state: inout ConsoleState, _ target: (ListState) -> Int) -> [ConsoleEffect] {
+        let height = state.tableHeight
+        let margin = prefetchMargin(state)
+        let address = state.currentAddress
+        return state.withList(address) { list -> [ConsoleEffect] in
+            list.moveCursor(to: target(list), height: height)
+            guard let request = list.pager.nextIfNeeded(position: list.cursor, count: list.shownCount, margin: margin)
+            else { return [] }
+            return [.fetchPage(address, list.source, request)]
+        } ?? []
+    }
+
+    /// Scrolls a detail or text tab by `delta` lines (`Int.max` / `Int.min` for the ends).
+    static func scroll(_ state: inout ConsoleState, by delta: Int) -> [ConsoleEffect] {
+        // The body's first line is a heading (the JSON's title, a section's), as for tables.
+        let height = state.tableHeight
+        state.withContent(state.currentAddress) { content in
+            switch content {
+            case .detail(var detail):
+                detail.scroll = clampLine(detail.scroll, delta, total: detail.lineCount, height: height)
+                content = .detail(detail)
+            case .text(var text):
+                text.scroll = clampLine(text.scroll, delta, total: text.lines?.count ?? 0, height: height)
+                content = .text(text)
+            default:
+                break
+            }
+        }
+        return []
+    }
+
+    static func clampLine(_ offset: Int, _ delta: Int, total: Int, height: Int) -> Int {
+        let moved = delta > 0 ? (offset > Int.max - delta ? Int.max : offset + delta) : (offset < Int.min - delta ? 0 : offset + delta)
+        return max(0, min(moved, total - height))
+    }
+
+    /// `L`: loads every page, or stops a run in progress after the page in flight.
+    static func toggleLoadAll(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        let address = state.currentAddress
+        var stopped: Int?
+        let effects = state.withList(address) { list -> [ConsoleEffect] in
+            if list.pager.cancelLoadAll() {
+                stopped = list.store.count
+                return []
+            }
+            return list.pager.loadAll().map { [.fetchPage(address, list.source, $0)] } ?? []
+        } ?? []
+        if let stopped {
+            state.message = StatusMessage(.info, "Stopped loading all at \(NumberText.grouped(stopped)) rows.")
+        }
+        return effects
+    }
+
+    /// The `/` filter as typed; applied at once to the loaded rows.
+    static func setFilter(_ state: inout ConsoleState, _ text: String) {
+        let height = state.tableHeight
+        state.withCurrentList { list in
+            list.setFilter(text)
+            list.clampScroll(height: height)
+        }
+    }
+
+    /// `Esc` on a list: clears the local filter, else the server-side search, else stops "load
+    /// all". The key table offers it only when one of them is active; otherwise `Esc` goes back.
+    static func clearFilter(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let list = state.currentList else { return [] }
+        if !list.filter.isEmpty {
+            setFilter(&state, "")
+            return []
+        }
+        if list.source.search != nil { return setUserSearch(&state, nil) }
+        if list.pager.loadingAll { return toggleLoadAll(&state) }
+        return []
+    }
+
+    /// Replaces the current user list with one searched on the server (nil: all users).
+    static func setUserSearch(_ state: inout ConsoleState, _ search: UserSearch?) -> [ConsoleEffect] {
+        guard case .users(let pool, _)? = state.currentList?.source else { return [] }
+        return replaceList(&state, with: .users(poolID: pool, search: search))
+    }
+
+    /// `h` on identities: asks again with HideDisabled flipped.
+    static func toggleHiddenIdentities(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard case .identities(let pool, let hide)? = state.currentList?.source else { return [] }
+        state.message = StatusMessage(.info, hide ? "Showing disabled identities too." : "Hiding disabled identities.")
+        return replaceList(&state, with: .identities(poolID: pool, hideDisabled: !hide))
+    }
+
+    static func replaceList(_ state: inout ConsoleState, with source: ListSource) -> [ConsoleEffect] {
+        let address = state.currentAddress
+        state.withContent(address) { $0 = .list(ListState(source: source)) }
+        return load(&state, address, force: false)
+    }
+
+    /// `space` / `v`: marks the row and moves down, as file managers do.
+    static func toggleMark(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        state.withCurrentList { $0.toggleMark() }
+        return moveCursor(&state) { $0.cursor + 1 }
+    }
+
+    /// Enter: the selected row's own pane, or its JSON when it has none.
+    static func open(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let list = state.currentList, let id = list.selectedID, let name = list.selectedName else { return [] }
+        if let kind = list.source.drill(id: id, name: name) { return push(&state, kind) }
+        if let target = list.source.describe(id: id) { return push(&state, .describe(target)) }
+        return []
+    }
+
+    /// `d`: the JSON of the selected row, or of the resource the tab shows.
+    static func describe(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let target = describeTarget(state) else { return [] }
+        return push(&state, .describe(target))
+    }
+
+    static func describeTarget(_ state: ConsoleState) -> DescribeTarget? {
+        switch state.currentContent {
+        case .list(let list): return list.selectedID.flatMap(list.source.describe)
+        case .detail(let detail): return detail.source.describeTarget
+        default: return nil
+        }
+    }
+
+    /// `y`: copies the selected id and says so.
+    static func copyID(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let id = copyTarget(state) else { return [] }
+        state.message = StatusMessage(.info, "Copied \(id) to the clipboard.")
+        return [.frontEnd(.copyToClipboard(id))]
+    }
+
+    static func copyTarget(_ state: ConsoleState) -> String? {
+        switch state.currentContent {
+        case .list(let list): return list.selectedID
+        case .detail(let detail): return detail.source.copyID
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,140 @@
+/// Keys while an overlay is open: help, the `:` and `/` prompts, pickers, the search form.
+extension Reducer {
+    static func overlayKey(_ state: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
+        switch state.overlay {
+        case .help?:
+            state.overlay = nil
+            return []
+        case .prompt(let prompt)?:
+            return promptKey(&state, prompt, key)
+        case .picker(var picker)?:
+            switch key {
+            case .escape, .character("q"): state.overlay = nil
+            case .enter: return choose(&state, picker)
+            case .up, .character("k"): picker.selected = max(0, picker.selected - 1)
+            case .down, .character("j"): picker.selected = min(picker.items.count - 1, picker.selected + 1)
+            case .home, .character("g"): picker.selected = 0
+            case .end, .character("G"): picker.selected = picker.items.count - 1
+            case .pageUp: picker.selected = max(0, picker.selected - 10)
+            case .pageDown: picker.selected = min(picker.items.count - 1, picker.selected + 10)
+            default: break
+            }
+            if case .picker? = state.overlay { state.overlay = .picker(picker) }
+            return []
+        case .searchForm(let form)?:
+            return searchFormKey(&state, form, key)
+        case nil:
+            return []
+        }
+    }
+
+    static func promptKey(_ state: inout ConsoleState, _ original: PromptState, _ key: Key) -> [ConsoleEffect] {
+        var prompt = original
+        var chars = Array(prompt.input)
+        switch key {
+        case .escape:
+            state.overlay = nil
+            if case .filter(let previous) = prompt.purpose { setFilter(&state, previous) }
+            return []
+        case .enter:
+            state.overlay = nil
+            guard case .command = prompt.purpose else { return [] }
+            let text = prompt.selectedCompletion.map { prompt.completions[$0] } ?? prompt.input
+            return runCommand(&state, text)
+        case .tab:
+            guard !prompt.completions.isEmpty else { return [] }
+            let choice = prompt.completions[prompt.selectedCompletion ?? 0]
+            chars = Array(choice)
+            if let entry = CommandPalette.entry(named: choice), entry.argument != .none, !choice.contains(" ") {
+                chars.append(" ")
+            }
+            prompt.cursor = chars.count
+            prompt.selectedCompletion = nil
+        case .down, .up:
+            guard !prompt.completions.isEmpty else { return [] }
+            let count = prompt.completions.count
+            let step = key == .down ? 1 : -1
+            prompt.selectedCompletion = ((prompt.selectedCompletion ?? (step > 0 ? -1 : 0)) + step + count) % count
+            state.overlay = .prompt(prompt)
+            return []
+        case .character(let char):
+            chars.insert(char, at: prompt.cursor)
+            prompt.cursor += 1
+        case .backspace:
+            if chars.isEmpty {
+                state.overlay = nil
+                return []
+            }
+            if prompt.cursor > 0 {
+                chars.remove(at: prompt.cursor - 1)
+                prompt.cursor -= 1
+            }
+        case .delete:
+            if prompt.cursor < chars.count { chars.remove(at: prompt.cursor) }
+        case .left: prompt.cursor = max(0, prompt.cursor - 1)
+        case .right: prompt.cursor = min(chars.count, prompt.cursor + 1)
+        case .home, .control("a"): prompt.cursor = 0
+        case .end, .control("e"): prompt.cursor = chars.count
+        case .control("u"):
+            chars = []
+            prompt.cursor = 0
+        default:
+            return []
+        }
+        prompt.input = String(chars)
+        state.overlay = .prompt(prompt)
+        switch prompt.purpose {
+        case .command: updateCompletions(&state)
+        case .filter: setFilter(&state, prompt.input)
+        }
+        return []
+    }
+
+    /// Recomputes the palette's completions for what is typed.
+    static func updateCompletions(_ state: inout ConsoleState) {
+        guard case .prompt(var prompt)? = state.overlay, case .command = prompt.purpose else { return }
+        prompt.completions = CommandPalette.completions(prompt.input, profiles: state.profiles,
+                                                        regions: state.regions, themes: state.themes)
+        if prompt.completions == [Substring(prompt.input).drop(while: \.isWhitespace).trimmingTrailingSpaces()] { prompt.completions = [] }
+        prompt.selectedCompletion = nil
+        state.overlay = .prompt(prompt)
+    }
+
+    static func searchFormKey(_ state: inout ConsoleState, _ original: SearchFormState, _ key: Key) -> [ConsoleEffect] {
+        var form = original
+        let attributes = UserSearch.attributes.count
+        let matches = UserSearch.Match.allCases
+        switch key {
+        case .escape:
+            state.overlay = nil
+            return []
+        case .enter:
+            guard !form.value.isEmpty else {
+                state.message = StatusMessage(.warning, "Type a value to search for.")
+                return []
+            }
+            state.overlay = nil
+            state.message = nil
+            return setUserSearch(&state, form.search)
+        case .tab, .down: form.focused = (form.focused + 1) % 3
+        case .backTab, .up: form.focused = (form.focused + 2) % 3
+        case .left, .right:
+            let step = key == .right ? 1 : -1
+            if form.focused == 0 { form.attribute = (form.attribute + step + attributes) % attributes }
+            if form.focused == 1 {
+                let index = matches.firstIndex(of: form.match) ?? 0
+                form.match = matches[(index + step + matches.count) % matches.count]
+            }
+        case .character(let char) where form.focused == 2:
+            form.value.append(char)
+        case .backspace where form.focused == 2:
+            if !form.value.isEmpty { form.value.removeLast() }
+        case .control("u") where form.focused == 2:
+            form.value = ""
+        default:
+            return []
+        }
+        state.overlay = .searchForm(form)
+        return []
+    }
+}

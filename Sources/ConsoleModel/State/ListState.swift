@@ -1,0 +1,133 @@
+/// A list tab: what it lists, the rows loaded so far, the pager, the local filter, the marks,
+/// and where the cursor and the scroll are. Restored as it was when the operator comes back.
+public struct ListState: Sendable {
+    public let source: ListSource
+    public private(set) var store = RowStore()
+    public var pager = Pager()
+    /// The local filter typed after `/`; empty for none.
+    public private(set) var filter = ""
+    /// Indices into `store` of the rows that pass the filter; nil when there is no filter.
+    private var filtered: [Int]?
+    /// The rows of `filtered`, kept so that a frame never rebuilds them.
+    private var filteredRows: [TableRow] = []
+    private var filterBytes: [UInt8] = []
+    /// Index into the shown rows.
+    public var cursor = 0
+    /// The first shown row in the viewport.
+    public var scroll = 0
+    /// Ids of the rows marked with space / v; marks survive a refresh.
+    public private(set) var marked: Set<String> = []
+    /// Why the first page failed, one sentence; shown in place of the table.
+    public var failure: String? { store.count == 0 ? pager.failure : nil }
+
+    public init(source: ListSource) {
+        self.source = source
+    }
+
+    /// The rows the table shows: all loaded rows, or those passing the filter.
+    public var shownRows: [TableRow] { filtered == nil ? store.rows : filteredRows }
+    public var shownCount: Int { filtered?.count ?? store.count }
+
+    /// The store index of a shown row.
+    public func storeIndex(ofShown index: Int) -> Int? {
+        guard index >= 0, index < shownCount else { return nil }
+        return filtered.map { $0[index] } ?? index
+    }
+
+    /// The row under the cursor, as an item of the store.
+    public var selectedIndex: Int? { storeIndex(ofShown: cursor) }
+    public var selectedID: String? { selectedIndex.map { store.ids[$0] } }
+    public var selectedName: String? { selectedIndex.map { store.names[$0] } }
+
+    /// Appends a page, filtering only the new rows.
+    public mutating func append(_ items: [ListItem]) {
+        let first = store.count
+        store.append(items)
+        if !marked.isEmpty {
+            for index in first..<store.count where marked.contains(store.ids[index]) {
+                store.setMarked(true, at: index)
+            }
+        }
+        if filtered != nil {
+            let added = store.matching(filterBytes, among: first..<store.count)
+            filtered!.append(contentsOf: added)
+            let rows = store.rows
+            filteredRows.append(contentsOf: added.map { rows[$0] })
+        }
+    }
+
+    /// Drops the loaded rows (a refresh); the filter, the marks and the cursor stay.
+    public mutating func clearRows() {
+        store = RowStore()
+        if filtered != nil {
+            filtered = []
+            filteredRows = []
+        }
+    }
+
+    /// Filters the loaded rows: a case-insensitive substring over the visible columns. A filter
+    /// that extends the previous one only re-checks the rows that passed it.
+    public mutating func setFilter(_ text: String) {
+        guard text != filter else { return }
+        let selected = selectedIndex
+        if text.isEmpty {
+            filter = ""
+            filtered = nil
+            filteredRows = []
+            filterBytes = []
+        } else {
+            let bytes = RowStore.normalize(text)
+            let narrowing = filtered != nil && text.lowercased().contains(filter.lowercased())
+            let result = narrowing ? store.matching(bytes, among: filtered!) : store.matching(bytes, among: 0..<store.count)
+            filter = text
+            filterBytes = bytes
+            filtered = result
+            let rows = store.rows
+            filteredRows = result.map { rows[$0] }
+        }
+        // Keep the cursor on the same resource when it still shows, else go to the top.
+        if let selected, let position = position(ofStoreIndex: selected) {
+            cursor = position
+        } else {
+            cursor = 0
+            scroll = 0
+        }
+    }
+
+    /// Marks or unmarks the row under the cursor.
+    public mutating func toggleMark() {
+        guard let index = selectedIndex else { return }
+        let id = store.ids[index]
+        let mark = !marked.contains(id)
+        if mark { marked.insert(id) } else { marked.remove(id) }
+        store.setMarked(mark, at: index)
+        if filtered != nil { filteredRows[cursor].marked = mark }
+    }
+
+    /// Moves the cursor to `index` (clamped) and scrolls so it stays inside a viewport of
+    /// `height` rows.
+    public mutating func moveCursor(to index: Int, height: Int) {
+        cursor = max(0, min(index, shownCount - 1))
+        clampScroll(height: height)
+    }
+
+    /// Keeps the cursor inside the shown rows and the viewport.
+    public mutating func clampScroll(height: Int) {
+        let height = max(1, height)
+        cursor = max(0, min(cursor, shownCount - 1))
+        if cursor < scroll { scroll = cursor }
+        if cursor >= scroll + height { scroll = cursor - height + 1 }
+        scroll = max(0, min(scroll, shownCount - height))
+    }
+
+    private func position(ofStoreIndex index: Int) -> Int? {
+        guard let filtered else { return index }
+        // `filtered` is ascending, so a binary search finds it.
+        var low = 0, high = filtered.count
+        while low < high {
+            let mid = (low + high) / 2
+            if filtered[mid] < index { low = mid + 1 } else { high = mid }
+        }
+        return low < filtered.count && filtered[low] == index ? low : nil
+    }
+}

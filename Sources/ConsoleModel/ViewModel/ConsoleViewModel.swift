@@ -1,0 +1,153 @@
+import AWSCore
+
+/// The view-model the front end drives: owns the state, feeds messages through `Reducer`, runs
+/// the effects as tasks (calls run off the main actor; their results come back as messages) and
+/// builds the `Screen` on demand.
+@MainActor
+public final class ConsoleViewModel: ConsoleDriver {
+    public private(set) var state: ConsoleState
+    public var onChange: (@MainActor () -> Void)?
+    public var onRequest: (@MainActor (FrontEndRequest) -> Void)?
+    private var backend: any CognitoBackend
+    private let makeBackend: BackendFactory
+    /// Running effects by serial, with the pane they belong to (nil: not tied to a pane).
+    private var tasks: [Int: (pane: Int?, task: Task<Void, Never>)] = [:]
+    private var lastTask = 0
+
+    /// Creates the view-model and starts loading the first pane.
+    ///
+    /// - Parameters:
+    ///   - backend: where calls go; its `info` fills the header.
+    ///   - profiles: the profile names for `p` and `:profile` (e.g. from `AWSConfigFiles`).
+    ///   - themes: theme names for `:theme` completion.
+    ///   - regions: the regions `R` offers.
+    ///   - start: the first pane, `.userPools` or `.identityPools`.
+    ///   - makeBackend: makes a backend for another profile or region; its errors are shown
+    ///     as one sentence and the console stays where it was.
+    public init(backend: any CognitoBackend, profiles: [String] = [], themes: [String] = [],
+                regions: [String] = CognitoRegions.all, start: PaneKind = .userPools,
+                makeBackend: @escaping BackendFactory) {
+        self.backend = backend
+        self.makeBackend = makeBackend
+        self.state = ConsoleState(info: backend.info, profiles: profiles, regions: regions, themes: themes)
+        run(Reducer.start(&state, at: start))
+    }
+
+    public var screen: Screen { ScreenBuilder.screen(state) }
+
+    public func handle(_ event: InputEvent) {
+        send(.input(event))
+    }
+
+    /// Applies a message and runs the effects it asks for.
+    public func send(_ message: ConsoleMessage) {
+        run(Reducer.reduce(&state, message))
+        onChange?()
+    }
+
+    /// Shows one sentence in the status line (warnings at start-up, theme changes).
+    public func show(_ message: StatusMessage) {
+        send(.status(message))
+    }
+
+    /// Adds a finished call to the `@` log; callable from any thread.
+    public nonisolated func record(_ call: CallRecord) {
+        Task { @MainActor in self.send(.callFinished(call)) }
+    }
+
+    /// Whether no effect is running (tests wait for this).
+    public var isIdle: Bool { tasks.isEmpty }
+
+    /// Waits until no effect is running, polling every few milliseconds; for tests and scripts.
+    public func settle(timeout: Duration = .seconds(30)) async {
+        let deadline = ContinuousClock.now + timeout
+        while !tasks.isEmpty && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+    }
+
+    private func run(_ effects: [ConsoleEffect]) {
+        for effect in effects {
+            switch effect {
+            case .fetchPage(let address, let source, let request):
+                spawn(pane: address.pane) { backend in
+                    do {
+                        let page = try await source.fetchPage(backend, token: request.token)
+                        return .pageLoaded(address, ticket: request.ticket, page)
+                    } catch {
+                        return .pageFailed(address, ticket: request.ticket, ErrorText.sentence(error))
+                    }
+                }
+            case .fetchDetail(let address, let source, let ticket):
+                spawn(pane: address.pane) { backend in
+                    do {
+                        return .detailLoaded(address, ticket: ticket, try await source.fetchSections(backend))
+                    } catch {
+                        return .loadFailed(address, ticket: ticket, ErrorText.sentence(error))
+                    }
+                }
+            case .describe(let address, let target, let ticket):
+                spawn(pane: address.pane) { backend in
+                    do {
+                        return .textLoaded(address, ticket: ticket, try await target.fetchLines(backend))
+                    } catch {
+                        return .loadFailed(address, ticket: ticket, ErrorText.sentence(error))
+                    }
+                }
+            case .cancel(let panes):
+                let closed = Set(panes)
+                for (id, entry) in tasks where entry.pane.map(closed.contains) == true {
+                    entry.task.cancel()
+                    tasks[id] = nil
+                }
+                state.callsInFlight = tasks.count
+            case .switchContext(let profile, let region):
+                switchContext(profile: profile, region: region)
+            case .frontEnd(let request):
+                onRequest?(request)
+            }
+        }
+    }
+
+    /// Runs `work` off the main actor against the current backend and sends what it returns.
+    private func spawn(pane: Int?, _ work: @escaping @Sendable (any CognitoBackend) async -> ConsoleMessage) {
+        let backend = self.backend
+        track(pane: pane) { await work(backend) }
+    }
+
+    /// Makes the new backend off the main actor (the factory may read files) and switches to it.
+    private func switchContext(profile: String, region: String?) {
+        let factory = makeBackend
+        track(pane: nil) { [weak self] in
+            let result = await Task.detached { Result { try factory(profile, region) } }.value
+            switch result {
+            case .success(let backend):
+                await self?.replaceBackend(backend)
+                return .contextSwitched(backend.info)
+            case .failure(let error):
+                return .contextFailed(ErrorText.sentence(error))
+            }
+        }
+    }
+
+    private func replaceBackend(_ backend: any CognitoBackend) {
+        self.backend = backend
+    }
+
+    private func track(pane: Int?, _ work: @escaping @Sendable () async -> ConsoleMessage) {
+        lastTask += 1
+        let id = lastTask
+        let task = Task { [weak self] in
+            let message = await work()
+            self?.finish(id, message)
+        }
+        tasks[id] = (pane, task)
+        state.callsInFlight = tasks.count
+    }
+
+    private func finish(_ id: Int, _ message: ConsoleMessage) {
+        guard tasks.removeValue(forKey: id) != nil else { return }
+        state.callsInFlight = tasks.count
+        send(message)
+    }
+}

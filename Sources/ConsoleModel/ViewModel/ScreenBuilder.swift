@@ -1,0 +1,89 @@
+/// Builds the `Screen` from the state. Cheap by construction: a table's rows are the list's
+/// cached array (shared, not copied), and everything else is a handful of strings.
+public enum ScreenBuilder {
+    public static func screen(_ state: ConsoleState) -> Screen {
+        let pane = state.current
+        let crumbs = Reducer.breadcrumbs(state).map(\.title)
+        let info = state.info
+        var footer = Footer(hints: KeyDispatch.hints(for: state))
+        let body: Body
+        switch state.currentContent {
+        case .list(let list):
+            body = listBody(list)
+            footer.paging = list.source == .callLog
+                ? "\(NumberText.grouped(list.store.count)) calls"
+                : list.pager.footer(loaded: list.store.count)
+            footer.filter = filterText(list)
+        case .detail(let detail):
+            body = detailBody(detail)
+        case .text(let text):
+            body = textBody(text)
+        case .vacant:
+            body = .notice(Notice(.loading, "…"))
+        }
+        return Screen(
+            header: HeaderInfo(profile: info.profile, region: info.region, endpoint: info.endpoint,
+                               readOnly: info.readOnly, callsInFlight: state.callsInFlight),
+            breadcrumbs: crumbs, tabs: pane.tabTitles, activeTab: pane.tabs.count > 1 ? pane.activeTab : 0,
+            body: body, footer: footer, message: state.message, overlay: overlay(state.overlay))
+    }
+
+    static func listBody(_ list: ListState) -> Body {
+        let noun = list.source.noun
+        if let failure = list.failure { return .notice(Notice(.error, failure)) }
+        if list.store.count == 0 {
+            if list.source == .callLog { return .notice(Notice(.empty, "No API calls yet.")) }
+            if !list.pager.complete { return .notice(Notice(.loading, "Loading \(noun)…")) }
+            if let search = list.source.search {
+                return .notice(Notice(.empty, "No \(noun) match \(search.filterExpression)."))
+            }
+            return .notice(Notice(.empty, "No \(noun)."))
+        }
+        if list.shownCount == 0 {
+            let more = list.pager.hasMore ? "; L loads the rest" : ""
+            return .notice(Notice(.empty, "No loaded \(noun) match /\(list.filter)\(more)."))
+        }
+        return .table(TableView(columns: list.source.columns, rows: list.shownRows,
+                                selected: list.cursor, scrollOffset: list.scroll))
+    }
+
+    static func filterText(_ list: ListState) -> String? {
+        var parts: [String] = []
+        if let search = list.source.search { parts.append(search.filterExpression) }
+        if !list.filter.isEmpty {
+            parts.append("/\(list.filter) (\(NumberText.grouped(list.shownCount)) of \(NumberText.grouped(list.store.count)))")
+        }
+        if case .identities(_, let hide) = list.source { parts.append(hide ? "disabled hidden" : "disabled shown") }
+        return parts.isEmpty ? nil : parts.joined(separator: "  ")
+    }
+
+    static func detailBody(_ detail: DetailState) -> Body {
+        if let failure = detail.failure { return .notice(Notice(.error, failure)) }
+        guard let sections = detail.sections else { return .notice(Notice(.loading, "Loading…")) }
+        if sections.isEmpty {
+            if case .domain = detail.source { return .notice(Notice(.empty, "No domain is configured for this user pool.")) }
+            return .notice(Notice(.empty, "Nothing to show."))
+        }
+        return .detail(DetailView(sections: sections, scrollOffset: detail.scroll))
+    }
+
+    static func textBody(_ text: TextState) -> Body {
+        if let failure = text.failure { return .notice(Notice(.error, failure)) }
+        guard let lines = text.lines else { return .notice(Notice(.loading, "Loading…")) }
+        return .text(TextView(title: text.target?.title ?? "", lines: lines, syntax: .json, scrollOffset: text.scroll))
+    }
+
+    static func overlay(_ overlay: OverlayState?) -> Overlay? {
+        switch overlay {
+        case nil: return nil
+        case .help(let title, let entries)?: return .help(title: title, entries: entries)
+        case .prompt(let prompt)?:
+            return .prompt(Prompt(symbol: prompt.symbol, input: prompt.input, cursor: prompt.cursor,
+                                  completions: prompt.completions, selectedCompletion: prompt.selectedCompletion))
+        case .picker(let picker)?:
+            return .picker(Picker(title: picker.title, items: picker.items, selected: picker.selected))
+        case .searchForm(let form)?:
+            return .form(form.form)
+        }
+    }
+}

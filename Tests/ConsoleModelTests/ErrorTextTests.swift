@@ -1,0 +1,50 @@
+import AWSCore
+import ConsoleModel
+import Testing
+
+@Suite("Errors as one sentence")
+struct ErrorTextTests {
+    static func service(_ code: String, _ message: String = "", status: Int = 400) -> AWSServiceError {
+        AWSServiceError(code: code, message: message, httpStatus: status, requestId: "req-1", operation: "ListUsers")
+    }
+
+    @Test("service errors name the operation and end with the request id", arguments: [
+        ("AccessDeniedException", "Access denied: these credentials may not call ListUsers (request id req-1)."),
+        ("TooManyRequestsException", "Cognito is throttling ListUsers; wait a moment and press r to try again (request id req-1)."),
+        ("UnknownOperationException", "The endpoint does not support ListUsers (request id req-1)."),
+        ("ResourceNotFoundException", "Not found (ListUsers) (request id req-1)."),
+    ])
+    func serviceErrors(code: String, sentence: String) {
+        #expect(ErrorText.sentence(Self.service(code)) == sentence)
+    }
+
+    @Test("the service's message is kept, on one line, without a doubled full stop")
+    func message() {
+        let text = ErrorText.sentence(Self.service("NotAuthorizedException", "Token expired.\nTry again."))
+        #expect(text == "Not authorized to call ListUsers: Token expired. Try again (request id req-1).")
+    }
+
+    @Test("an unreachable endpoint names the host")
+    func transport() {
+        let error = AWSClientError.transport(TransportFailure(kind: .couldNotConnect, detail: "Connection refused", url: "http://127.0.0.1:9/"))
+        #expect(ErrorText.sentence(error) == "Could not reach 127.0.0.1:9: Connection refused.")
+    }
+
+    @Test("missing credentials and an expired SSO session say what to do")
+    func credentials() {
+        #expect(ErrorText.sentence(AWSClientError.noCredentials("tried env, profile")).contains("No AWS credentials were found"))
+        let sso = AWSClientError.credentials("The SSO session for profile `dev` has expired or was never started; run aws sso login.")
+        #expect(ErrorText.sentence(sso) == "The IAM Identity Center (SSO) session has expired; run `aws sso login` and press r.")
+    }
+
+    @Test("an unreadable HTTP 500 page reads as a failure that may be a missing operation")
+    func emulatorPage() {
+        let error = AWSClientError.malformedResponse(operation: "AdminListDevices", status: 500, detail: "the body is not JSON", requestId: nil)
+        #expect(ErrorText.sentence(error) == "The endpoint failed to answer AdminListDevices (HTTP 500); it may not support it.")
+    }
+
+    @Test("an HTTP 501 with an unfamiliar code reads as unsupported")
+    func notImplemented() {
+        #expect(ErrorText.sentence(Self.service("NotYetImplemented", status: 501)).hasPrefix("The endpoint does not support ListUsers"))
+    }
+}

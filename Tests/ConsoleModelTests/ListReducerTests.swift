@@ -1,0 +1,189 @@
+import ConsoleModel
+import Testing
+
+@Suite("Reducer: lists, paging on demand, filter and search")
+struct ListReducerTests {
+    /// A pool's Users tab with the first page of 60 answered and more available; the viewport
+    /// is 10 rows, so the next page is asked for 20 rows before the end.
+    static func users() -> ReducerDriver {
+        var driver = ReducerDriver(root: .userPool(id: "us-east-1_A", name: "pool-a"))
+        driver.key(.character("2"))
+        driver.answer(ReducerDriver.items("user", 60), next: "t1")
+        return driver
+    }
+
+    @Test("the first page shows at once with more available in the footer")
+    func firstPage() {
+        let driver = Self.users()
+        guard case .table(let table) = driver.screen.body else { Issue.record("no table"); return }
+        #expect(table.rows.count == 60)
+        #expect(driver.screen.footer.paging == "60 loaded, more available")
+    }
+
+    @Test("the next page is asked for as the cursor nears the end, not before")
+    func prefetch() {
+        var driver = Self.users()
+        for _ in 0..<39 { driver.key(.character("j")) }
+        #expect(driver.pageRequests.isEmpty)
+        driver.key(.character("j"))
+        #expect(driver.pageRequests.map(\.request.token) == ["t1"])
+    }
+
+    @Test("G goes to the last loaded row without loading more; L loads all with progress")
+    func loadAll() {
+        var driver = Self.users()
+        driver.key(.character("G"))
+        #expect(driver.list?.cursor == 59)
+        driver.answer(ReducerDriver.items("user", 20, from: 60), next: "t2")
+        #expect(driver.list?.cursor == 59)
+        driver.key(.character("L"))
+        #expect(driver.screen.footer.paging == "loading all: 80…")
+        driver.answer(ReducerDriver.items("user", 20, from: 80), next: "t3")
+        #expect(driver.pageRequests.map(\.request.token) == ["t3"])
+        driver.answer(ReducerDriver.items("user", 5, from: 100), next: nil)
+        #expect(driver.screen.footer.paging == "105 total")
+        driver.key(.character("L"))
+        #expect(driver.message == "load all / stop: everything is loaded.")
+    }
+
+    @Test("L again, or Esc, stops load all after the page in flight")
+    func stopLoadAll() {
+        var driver = Self.users()
+        driver.key(.character("L"))
+        let inFlight = driver.effects
+        driver.key(.escape)
+        #expect(driver.message == "Stopped loading all at 60 rows.")
+        driver.effects = inFlight
+        driver.answer(ReducerDriver.items("user", 20, from: 60), next: "t2")
+        #expect(driver.pageRequests.isEmpty)
+        #expect(driver.screen.footer.paging == "80 loaded, more available")
+    }
+
+    @Test("empty pages that carry a token are followed until rows arrive")
+    func emptyPages() {
+        var driver = ReducerDriver(root: .userPools)
+        driver.answer([], next: "t1")
+        #expect(driver.pageRequests.map(\.request.token) == ["t1"])
+        driver.answer([], next: "t2")
+        driver.answer(ReducerDriver.items("pool", 2), next: nil)
+        #expect(driver.screen.footer.paging == "2 total")
+    }
+
+    @Test("typing after / filters as you type; Esc in the prompt restores the filter before")
+    func filterPrompt() {
+        var driver = Self.users()
+        driver.key(.character("/"))
+        driver.type("user01")
+        #expect(driver.list?.shownCount == 10)
+        driver.key(.character("5"))
+        #expect(driver.list?.shownCount == 1)
+        #expect(driver.screen.footer.filter == "/user015 (1 of 60)")
+        driver.key(.escape)
+        #expect(driver.list?.filter == "")
+        #expect(driver.list?.shownCount == 60)
+    }
+
+    @Test("a filter that matches nothing says so and points at L")
+    func filterNoMatch() {
+        var driver = Self.users()
+        driver.key(.character("/"))
+        driver.type("zzz")
+        driver.key(.enter)
+        #expect(driver.screen.body == .notice(Notice(.empty, "No loaded users match /zzz; L loads the rest.")))
+    }
+
+    @Test("s opens the search form; Enter searches on the server and the footer shows it")
+    func searchForm() {
+        var driver = Self.users()
+        driver.key(.character("s"))
+        guard case .form(let form)? = driver.screen.overlay else { Issue.record("no form"); return }
+        #expect(form.fields.map(\.label) == ["Attribute", "Match", "Value"])
+        driver.type("ann")
+        driver.key(.backTab)
+        driver.key(.right)
+        driver.key(.enter)
+        let search = UserSearch(attribute: "email", match: .exact, value: "ann")
+        #expect(driver.pageRequests.map(\.source) == [.users(poolID: "us-east-1_A", search: search)])
+        driver.answer(ReducerDriver.items("ann", 1), next: nil)
+        #expect(driver.screen.footer.filter == #"email = "ann""#)
+    }
+
+    @Test("h on identities asks again with HideDisabled flipped")
+    func hideDisabled() {
+        var driver = ReducerDriver(root: .identityPool(id: "us-east-1:p", name: "p"))
+        driver.key(.tab)
+        #expect(driver.pageRequests.map(\.source) == [.identities(poolID: "us-east-1:p", hideDisabled: true)])
+        driver.key(.character("h"))
+        #expect(driver.pageRequests.map(\.source) == [.identities(poolID: "us-east-1:p", hideDisabled: false)])
+    }
+
+    @Test("space marks the row and moves down")
+    func mark() {
+        var driver = Self.users()
+        driver.key(.character(" "))
+        #expect(driver.list?.shownRows.first?.marked == true)
+        #expect(driver.list?.cursor == 1)
+    }
+
+    @Test("y copies the selected id and says so")
+    func copy() {
+        var driver = Self.users()
+        driver.key(.character("j"))
+        driver.key(.character("y"))
+        #expect(driver.effects == [.frontEnd(.copyToClipboard("id-user001"))])
+        #expect(driver.message == "Copied id-user001 to the clipboard.")
+    }
+
+    @Test("d opens the selected row's JSON in a text pane")
+    func describe() {
+        var driver = Self.users()
+        driver.key(.character("d"))
+        #expect(driver.state.current.kind == .describe(.user(poolID: "us-east-1_A", username: "id-user000")))
+        #expect(driver.effects.contains { if case .describe(_, .user(poolID: "us-east-1_A", username: "id-user000"), _) = $0 { return true }; return false })
+    }
+
+    @Test("r loads the list again from the first page, keeping the filter")
+    func refresh() {
+        var driver = Self.users()
+        driver.key(.character("/"))
+        driver.type("user01")
+        driver.key(.enter)
+        driver.key(.character("r"))
+        #expect(driver.pageRequests.map(\.request.token) == [nil])
+        #expect(driver.list?.store.count == 0)
+        #expect(driver.list?.filter == "user01")
+    }
+
+    @Test("a failed first page shows its error in place; the rest of the console works")
+    func failureInPlace() {
+        var driver = ReducerDriver(root: .userPool(id: "us-east-1_A", name: "pool-a"))
+        driver.key(.character("3"))
+        let request = driver.pageRequests[0]
+        driver.send(.pageFailed(request.address, ticket: request.request.ticket, "Access denied: these credentials may not call ListGroups."))
+        #expect(driver.screen.body == .notice(Notice(.error, "Access denied: these credentials may not call ListGroups.")))
+        #expect(driver.screen.message?.kind == .error)
+        driver.key(.character("2"))
+        #expect(driver.pageRequests.map(\.source) == [.users(poolID: "us-east-1_A", search: nil)])
+    }
+
+    @Test("mouse: a click selects a row, a double click opens it, the wheel moves the cursor")
+    func mouse() {
+        var driver = Self.users()
+        driver.send(.input(.mouse(.selectRow(3))))
+        #expect(driver.list?.cursor == 3)
+        driver.send(.input(.mouse(.scroll(lines: 2))))
+        #expect(driver.list?.cursor == 5)
+        driver.send(.input(.mouse(.activateRow(4))))
+        #expect(driver.state.current.kind == .user(poolID: "us-east-1_A", username: "id-user004"))
+    }
+
+    @Test("a resize keeps the cursor inside the smaller viewport")
+    func resize() {
+        var driver = Self.users()
+        driver.key(.character("G"))
+        driver.send(.input(.resize(columns: 40, rows: 10, bodyHeight: 4)))
+        guard let list = driver.list else { Issue.record("no list"); return }
+        #expect(list.cursor == 59)
+        #expect(list.scroll == 57)
+    }
+}

@@ -1,0 +1,168 @@
+import ConsoleModel
+
+/// Draws overlays as boxes over the frame: help, the prompt with its completions, pickers,
+/// forms and confirmations. Everything is clipped to the grid, so a small terminal shows a
+/// smaller box, never a crash.
+enum OverlayRenderer {
+    /// What the caller needs back: picker rows for clicks, and where the cursor goes.
+    struct Placed {
+        var pickerItems: [Int: Int] = [:]
+        var cursor: (x: Int, y: Int)?
+    }
+
+    static func draw(_ overlay: Overlay, into grid: inout Grid) -> Placed {
+        switch overlay {
+        case .help(let title, let entries): return help(title: title, entries: entries, into: &grid)
+        case .prompt(let prompt): return self.prompt(prompt, into: &grid)
+        case .picker(let picker): return self.picker(picker, into: &grid)
+        case .form(let form): return self.form(form, into: &grid)
+        case .confirm(let confirm): return self.confirm(confirm, into: &grid)
+        }
+    }
+
+    // MARK: Help
+
+    private static func help(title: String, entries: [KeyHint], into grid: inout Grid) -> Placed {
+        let keyWidth = entries.map { DisplayWidth.of($0.key) }.max() ?? 0
+        let titleWidth = entries.map { DisplayWidth.of($0.title) }.max() ?? 0
+        let cellWidth = keyWidth + 2 + titleWidth
+        let maxInner = max(1, grid.columns - 8)
+        let columnCount = max(1, min(entries.count, (maxInner + 3) / (cellWidth + 3)))
+        let perColumn = max(1, (entries.count + columnCount - 1) / columnCount)
+        let inner = min(maxInner, columnCount * cellWidth + (columnCount - 1) * 3)
+        let box = Box.centered(innerWidth: max(inner, DisplayWidth.of(title) + 4), innerHeight: perColumn, in: grid)
+        box.draw(title: title, footer: "esc close", into: &grid)
+        let shownCell = columnCount == 1 ? min(cellWidth, box.innerWidth) : cellWidth
+        for (index, entry) in entries.enumerated() {
+            let column = index / perColumn, row = index % perColumn
+            guard row < box.innerHeight else { continue }
+            let x = box.innerX + column * (cellWidth + 3), y = box.innerY + row
+            let limit = min(shownCell, box.innerX + box.innerWidth - x)
+            guard limit > 0 else { continue }
+            grid.place(TextFit.pad(entry.key, to: min(keyWidth, limit)), x: x, y: y, role: .overlayBorder)
+            if limit > keyWidth + 2 {
+                grid.write(entry.title, x: x + keyWidth + 2, y: y, role: .overlay, limit: limit - keyWidth - 2)
+            }
+        }
+        return Placed()
+    }
+
+    // MARK: Prompt
+
+    private static func prompt(_ prompt: Prompt, into grid: inout Grid) -> Placed {
+        let widest = prompt.completions.map(DisplayWidth.of).max() ?? 0
+        let inner = min(grid.columns - 8, max(50, widest + 2, DisplayWidth.of(prompt.input) + 4))
+        let shown = min(prompt.completions.count, 8, max(0, grid.rows - 7))
+        let box = Box(x: (grid.columns - inner - 4) / 2, y: min(3, max(0, grid.rows - shown - 4)),
+                      innerWidth: max(1, inner), innerHeight: 1 + shown)
+        box.draw(title: prompt.symbol == "/" ? "filter" : "command", footer: nil, into: &grid)
+        var placed = Placed()
+        let symbolWidth = grid.write(prompt.symbol, x: box.innerX, y: box.innerY, role: .overlayBorder)
+        placed.cursor = InputField.draw(prompt.input, cursor: prompt.cursor, x: box.innerX + symbolWidth,
+                                        y: box.innerY, width: box.innerWidth - symbolWidth, into: &grid)
+        let first = ListWindow.start(selected: prompt.selectedCompletion ?? 0, count: prompt.completions.count, visible: shown)
+        for row in 0..<shown {
+            let index = first + row
+            let selected = index == prompt.selectedCompletion
+            let y = box.innerY + 1 + row
+            if selected { grid.fill(x: box.innerX, y: y, width: box.innerWidth, height: 1, role: .overlaySelected) }
+            grid.write(prompt.completions[index], x: box.innerX + 1, y: y,
+                       role: selected ? .overlaySelected : .overlay, limit: box.innerWidth - 1)
+        }
+        return placed
+    }
+
+    // MARK: Picker
+
+    private static func picker(_ picker: Picker, into grid: inout Grid) -> Placed {
+        let widest = picker.items.map(DisplayWidth.of).max() ?? 0
+        let inner = min(grid.columns - 8, max(30, widest + 2, DisplayWidth.of(picker.title) + 4))
+        let visible = max(1, min(picker.items.count, grid.rows - 4))
+        let box = Box.centered(innerWidth: inner, innerHeight: visible, in: grid)
+        box.draw(title: picker.title, footer: "enter choose · esc cancel", into: &grid)
+        var placed = Placed()
+        let first = ListWindow.start(selected: picker.selected, count: picker.items.count, visible: box.innerHeight)
+        for row in 0..<box.innerHeight {
+            let index = first + row
+            guard index < picker.items.count else { break }
+            let y = box.innerY + row
+            let selected = index == picker.selected
+            if selected { grid.fill(x: box.innerX, y: y, width: box.innerWidth, height: 1, role: .overlaySelected) }
+            grid.write(picker.items[index], x: box.innerX + 1, y: y,
+                       role: selected ? .overlaySelected : .overlay, limit: box.innerWidth - 1)
+            placed.pickerItems[y] = index
+        }
+        return placed
+    }
+
+    // MARK: Form
+
+    private static func form(_ form: Form, into grid: inout Grid) -> Placed {
+        let labelWidth = min(20, form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        let inner = min(grid.columns - 8, 60)
+        let box = Box.centered(innerWidth: inner, innerHeight: form.fields.count + 2, in: grid)
+        box.draw(title: form.title, footer: nil, into: &grid)
+        var placed = Placed()
+        let valueX = box.innerX + labelWidth + 2
+        let valueWidth = box.innerX + box.innerWidth - valueX
+        for (index, field) in form.fields.enumerated() where index < box.innerHeight {
+            let y = box.innerY + index
+            let focused = index == form.focused
+            grid.place(TextFit.pad(field.label, to: labelWidth), x: box.innerX, y: y,
+                       role: focused ? .overlaySelected : .overlay)
+            if !field.choices.isEmpty {
+                grid.write("‹ \(field.value) ›", x: valueX, y: y, role: focused ? .input : .overlay, limit: valueWidth)
+            } else if focused {
+                placed.cursor = InputField.draw(field.value, cursor: field.value.count, x: valueX, y: y,
+                                                width: valueWidth, into: &grid)
+            } else {
+                grid.write(field.value, x: valueX, y: y, role: .overlay, limit: valueWidth)
+            }
+        }
+        if box.innerHeight >= form.fields.count + 2 {
+            grid.write(form.hint, x: box.innerX, y: box.innerY + form.fields.count + 1, role: .overlay, limit: box.innerWidth)
+        }
+        return placed
+    }
+
+    // MARK: Confirm
+
+    private static func confirm(_ confirm: Confirm, into grid: inout Grid) -> Placed {
+        let inner = min(grid.columns - 8, 56)
+        let text = TextFit.wrap(confirm.text, width: max(1, inner))
+        let typed = confirm.typeToConfirm != nil
+        let box = Box.centered(innerWidth: inner, innerHeight: text.count + (typed ? 4 : 2), in: grid)
+        box.draw(title: confirm.title, footer: nil, into: &grid)
+        var placed = Placed()
+        var y = box.innerY
+        let bottom = box.innerY + box.innerHeight
+        for line in text where y < bottom - 1 {
+            grid.place(line, x: box.innerX, y: y, role: .overlay)
+            y += 1
+        }
+        y += 1
+        if let name = confirm.typeToConfirm {
+            if y < bottom { grid.write("Type \(name) to confirm:", x: box.innerX, y: y, role: .overlay, limit: box.innerWidth) }
+            y += 1
+            if y < bottom {
+                placed.cursor = InputField.draw(confirm.input, cursor: confirm.input.count, x: box.innerX, y: y,
+                                                width: box.innerWidth, into: &grid)
+            }
+        } else if y < bottom {
+            var x = box.innerX
+            x += grid.write("y", x: x, y: y, role: .overlayBorder)
+            x += grid.write(" yes   ", x: x, y: y, role: .overlay)
+            x += grid.write("n", x: x, y: y, role: .overlayBorder)
+            grid.write(" no", x: x, y: y, role: .overlay)
+        }
+        return placed
+    }
+}
+
+/// The first item shown of a list window that keeps `selected` visible.
+enum ListWindow {
+    static func start(selected: Int, count: Int, visible: Int) -> Int {
+        guard visible > 0, count > visible else { return 0 }
+        return max(0, min(selected - visible / 2, count - visible))
+    }
+}

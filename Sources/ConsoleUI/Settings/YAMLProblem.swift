@@ -1,0 +1,23 @@
+import Yams
+
+/// A YAML syntax error reduced to what an operator needs: the line and a short wording.
+/// Shared by the theme and settings parsers.
+struct YAMLProblem: Sendable, Equatable {
+    var line: Int?
+    var problem: String
+
+    init(_ error: YamlError) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            line = mark.line
+            self.problem = "it is not valid YAML (\(problem))"
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            line = context.mark.line
+            problem = "the key \(duplicates.sorted().joined(separator: ", ")) appears twice"
+        default:
+            line = nil
+            problem = "it is not valid YAML"
+        }
+    }
+}

@@ -57,7 +57,8 @@ struct CognitoTUI: AsyncParsableCommand {
             3 configuration or credentials, 4 network or unreadable reply, 5 refused by --read-only.
             """,
         version: CognitoTUIVersion.current,
-        subcommands: [CallCommand.self]
+        subcommands: [ConsoleCommand.self, CallCommand.self],
+        defaultSubcommand: ConsoleCommand.self
     )
 }
 

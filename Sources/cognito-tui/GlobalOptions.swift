@@ -35,14 +35,23 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The session these options describe.
-    func session(context: RuntimeContext = .live(), extraObserver: (any CallObserver)? = nil) throws -> AWSSession {
+    /// - Parameters:
+    ///   - extraObserver: another observer of calls (the console's call log).
+    ///   - readOnlyOverride: read-only from elsewhere too (the console's per-profile setting).
+    func session(context: RuntimeContext = .live(), extraObserver: (any CallObserver)? = nil,
+                 readOnlyOverride: Bool = false) throws -> AWSSession {
+        try session(overrides: ConfigOverrides(profile: profile, region: region, endpointURL: endpointURL),
+                    context: context, extraObserver: extraObserver, readOnly: readOnly || readOnlyOverride)
+    }
+
+    /// A session for other overrides with these options' tracing (for profile and region switches).
+    func session(overrides: ConfigOverrides, context: RuntimeContext, extraObserver: (any CallObserver)?,
+                 readOnly: Bool) throws -> AWSSession {
         var observers: [any CallObserver] = []
         if debug { observers.append(DebugTrace(write: { Output.error($0, newline: false) })) }
         if let logFile { observers.append(try LogFile.trace(path: logFile)) }
         if let extraObserver { observers.append(extraObserver) }
         let trace: (any CallObserver)? = observers.isEmpty ? nil : (observers.count == 1 ? observers[0] : ObserverGroup(observers))
-        return try AWSSession(
-            overrides: ConfigOverrides(profile: profile, region: region, endpointURL: endpointURL),
-            context: context, readOnly: readOnly, observer: trace)
+        return try AWSSession(overrides: overrides, context: context, readOnly: readOnly, observer: trace)
     }
 }

@@ -20,6 +20,8 @@ public struct AWSConfigFiles: Sendable {
     public var configProfiles: [String: [String: String]] = [:]
     /// Profiles of the credentials file by name.
     public var credentialsProfiles: [String: [String: String]] = [:]
+    /// Every profile named in either file, sorted (for pickers).
+    public var profileNames: [String] { Set(configProfiles.keys).union(credentialsProfiles.keys).sorted() }
     /// `[sso-session NAME]` sections of the config file.
     public var ssoSessions: [String: [String: String]] = [:]
     /// `[services NAME]` sections: service key (`cognito_identity`) to its settings.

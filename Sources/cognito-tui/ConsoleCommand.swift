@@ -1,0 +1,75 @@
+import AWSCore
+import ArgumentParser
+import ConsoleModel
+import ConsoleUI
+import Foundation
+
+/// `cognito-tui [console]`: the interactive console (the default command).
+struct ConsoleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "Browse Cognito user pools, users, groups, identity pools and identities (the default).",
+        discussion: """
+            Keys: : commands, / filter, ? help, enter open, esc back, d describe, y copy id, r refresh, \
+            p profile, R region, @ API call log, q quit. Themes: default, light, high-contrast, monochrome, \
+            or a YAML file in ~/.config/cognito-tui/themes. Per-profile theme and read_only settings live in \
+            ~/.config/cognito-tui/config.yaml.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The colour theme: default, light, high-contrast, monochrome, or a theme file's name.")
+    var theme: String?
+
+    @Option(help: "The first list to show: userpools or idpools.")
+    var start: StartPane = .userpools
+
+    enum StartPane: String, ExpressibleByArgument, CaseIterable {
+        case userpools, idpools
+        var pane: PaneKind { self == .userpools ? .userPools : .identityPools }
+    }
+
+    @MainActor
+    func run() async throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw AWSClientError.invalidInput(
+                "The console needs a terminal; for scripts use `cognito-tui call` (see `cognito-tui call --help`).")
+        }
+        let context = RuntimeContext.live()
+        var warnings: [String] = []
+        let settings: ConsoleSettings
+        do {
+            settings = try ConsoleSettings.load(environment: context.environment)
+        } catch {
+            warnings.append(String(describing: error))
+            settings = ConsoleSettings()
+        }
+        let profileName = global.profile ?? context.env("AWS_PROFILE") ?? context.env("AWS_DEFAULT_PROFILE") ?? "default"
+        let readOnly = global.readOnly || settings.readOnly(forProfile: profileName)
+        let relay = CallLogRelay()
+        let session = try global.session(context: context, extraObserver: relay, readOnlyOverride: readOnly)
+        let backend = try ClientBackend(session: session)
+
+        let loader = ThemeLoader.standard()
+        let (startTheme, themeWarning) = loader.startupTheme(named: theme ?? settings.theme(forProfile: profileName))
+        if let themeWarning { warnings.append(themeWarning) }
+
+        let options = global
+        let makeBackend: BackendFactory = { profile, region in
+            let overrides = ConfigOverrides(profile: profile, region: region, endpointURL: options.endpointURL)
+            let other = try options.session(overrides: overrides, context: context, extraObserver: relay,
+                                             readOnly: options.readOnly || settings.readOnly(forProfile: profile))
+            return try ClientBackend(session: other)
+        }
+        let profiles = session.config.files.profileNames
+        let viewModel = ConsoleViewModel(backend: backend, profiles: profiles, themes: loader.availableNames,
+                                         start: start.pane, makeBackend: makeBackend)
+        relay.attach(viewModel)
+        for warning in warnings { viewModel.show(StatusMessage(.warning, warning)) }
+        let app = ConsoleApp(driver: viewModel, theme: startTheme, themeLoader: loader,
+                             onThemeMessage: { viewModel.show($0) })
+        let ending = try await app.run()
+        if case .signal(let number) = ending { throw ExitCode(128 + number) }
+    }
+}

@@ -22,27 +22,20 @@ public final class TmuxSession: @unchecked Sendable {
         env["TERM"] = term
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.shellQuote($0.value))" }.joined(separator: " ")
         let full = "env -i \(assignments) /bin/sh -c \(Self.shellQuote(command))"
-        _ = try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), full])
+        // The server this starts would keep a captured stdout open for ever: give it none.
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), full],
+                 capture: false)
         _ = try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
     deinit {
-        _ = try? tmux(["kill-server"])
+        _ = try? tmux(["kill-server"], capture: false)
     }
 
     /// Runs one tmux command on this session's server and returns its stdout.
     @discardableResult
-    public func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    public func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+        try Spawn.run(["tmux", "-L", socket] + arguments, captureOutput: capture).output
     }
 
     /// Types keys: tmux key names such as `Enter`, `Escape`, `Down`, `C-c`, `PageDown`.

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "AWSCore", targets: ["AWSCore"]),
         .library(name: "CognitoAPI", targets: ["CognitoAPI"]),
         .executable(name: "cognito-call-bench", targets: ["CallBench"]),
+        .executable(name: "cognito-console-bench", targets: ["ConsoleBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -41,8 +42,20 @@ let package = Package(
         ),
 
         .executableTarget(name: "CallBench", dependencies: ["AWSCore"], path: "Benchmarks/CallBench", swiftSettings: strict),
+        .executableTarget(
+            name: "ConsoleBench",
+            dependencies: ["AWSCore", "CognitoAPI", "ConsoleModel", "ConsoleUI"],
+            path: "Benchmarks/ConsoleBench",
+            swiftSettings: strict
+        ),
 
         .target(name: "TestSupport", dependencies: ["AWSCore"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(
+            name: "ConsoleTestSupport",
+            dependencies: ["AWSCore", "CognitoAPI", "ConsoleModel"],
+            path: "Tests/ConsoleTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore", "TestSupport"],
@@ -56,12 +69,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsoleModelTests",
-            dependencies: ["AWSCore", "CognitoAPI", "ConsoleModel", "TestSupport"],
+            dependencies: ["AWSCore", "CognitoAPI", "ConsoleModel", "ConsoleTestSupport", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ConsoleUITests",
-            dependencies: ["ConsoleModel", "ConsoleUI", "TestSupport"],
+            dependencies: ["ConsoleModel", "ConsoleUI", "ConsoleTestSupport", "TestSupport"],
             resources: [.copy("Golden")],
             swiftSettings: strict
         ),

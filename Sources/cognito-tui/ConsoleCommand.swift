@@ -48,7 +48,9 @@ struct ConsoleCommand: AsyncParsableCommand {
         let profileName = global.profile ?? context.env("AWS_PROFILE") ?? context.env("AWS_DEFAULT_PROFILE") ?? "default"
         let readOnly = global.readOnly || settings.readOnly(forProfile: profileName)
         let relay = CallLogRelay()
-        let session = try global.session(context: context, extraObserver: relay, readOnlyOverride: readOnly)
+        let frameTrace = FrameTrace(path: context.env("COGNITO_TUI_TRACE_FRAMES"))
+        let observer: any CallObserver = frameTrace.map { ObserverGroup([relay, $0]) } ?? relay
+        let session = try global.session(context: context, extraObserver: observer, readOnlyOverride: readOnly)
         let backend = try ClientBackend(session: session)
 
         let loader = ThemeLoader.standard()
@@ -58,7 +60,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         let options = global
         let makeBackend: BackendFactory = { profile, region in
             let overrides = ConfigOverrides(profile: profile, region: region, endpointURL: options.endpointURL)
-            let other = try options.session(overrides: overrides, context: context, extraObserver: relay,
+            let other = try options.session(overrides: overrides, context: context, extraObserver: observer,
                                              readOnly: options.readOnly || settings.readOnly(forProfile: profile))
             return try ClientBackend(session: other)
         }
@@ -69,6 +71,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         for warning in warnings { viewModel.show(StatusMessage(.warning, warning)) }
         let app = ConsoleApp(driver: viewModel, theme: startTheme, themeLoader: loader,
                              onThemeMessage: { viewModel.show($0) })
+        if let frameTrace { app.onFrameDrawn = { frameTrace.frame($0) } }
         let ending = try await app.run()
         if case .signal(let number) = ending { throw ExitCode(128 + number) }
     }

@@ -149,8 +149,13 @@ public final class ConsoleApp {
         let frame = renderer.render(screen, columns: size.columns, rows: size.rows, spinnerFrame: spinnerFrame)
         terminal.draw(frame)
         layout = frame.layout
+        onFrameDrawn?(screen)
         updateTicker(running: screen.header.callsInFlight > 0)
     }
+
+    /// Called after each frame reaches the terminal, with the screen it showed (for the
+    /// benchmark's frame trace).
+    public var onFrameDrawn: (@MainActor (Screen) -> Void)?
 
     private func updateTicker(running: Bool) {
         if running, ticker == nil, let continuation {

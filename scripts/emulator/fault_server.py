@@ -33,8 +33,6 @@ Prints exactly one line, ``http://127.0.0.1:PORT``, when ready.
 
 import argparse
 import json
-import os
-import signal
 import socket
 import struct
 import sys
@@ -44,8 +42,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
+from lifecycle import Lifetime
+
 HOST = "127.0.0.1"
-PARENT_POLL_SECONDS = 0.5
 AWS_JSON = "application/x-amz-json-1.1"
 ACTIONS = ("reply", "hang", "close", "reset")
 METHODS = ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")
@@ -244,23 +243,14 @@ def main() -> int:
     args = parser.parse_args()
     FaultHandler.verbose = args.verbose
 
-    parent = os.getppid()
-    stop = threading.Event()
-    # A parent may start us with these blocked (test runners do); take them back.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stop.set())
+    lifetime = Lifetime(args.watch_parent)
 
     server = FaultServer(args.port)
     threading.Thread(target=server.serve_forever, name="fault-server", daemon=True).start()
     # The socket is listening since the constructor; serve_forever is running.
     print(f"http://{HOST}:{server.server_port}", flush=True)
 
-    while not stop.wait(PARENT_POLL_SECONDS):
-        if args.watch_parent and os.getppid() != parent:
-            break
-    server.shutdown()
-    server.server_close()
+    lifetime.wait_then_close(server)
     return 0
 
 

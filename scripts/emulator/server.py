@@ -17,7 +17,6 @@ import argparse
 import http.client
 import logging
 import os
-import signal
 import sys
 import threading
 
@@ -32,6 +31,7 @@ from moto.moto_server.werkzeug_app import (  # noqa: E402
 )
 
 import cognito_emulator  # noqa: E402
+from lifecycle import Lifetime  # noqa: E402
 from moto import backends as moto_backends  # noqa: E402
 
 
@@ -42,7 +42,6 @@ def cache_module_list() -> None:
     moto_backends.list_of_moto_modules = lambda: modules
 
 HOST = "127.0.0.1"
-PARENT_POLL_SECONDS = 0.5
 
 # Requests made once at start-up: they prove the server answers and build
 # moto's per-service Flask apps and backends (IAM's loads its managed policies,
@@ -107,12 +106,7 @@ def main() -> int:
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
     QuietRequestHandler.verbose = args.verbose
 
-    parent = os.getppid()
-    stop = threading.Event()
-    # A parent may start us with these blocked (test runners do); take them back.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stop.set())
+    lifetime = Lifetime(args.watch_parent)
 
     cognito_emulator.install()
     cache_module_list()
@@ -132,11 +126,7 @@ def main() -> int:
 
     print(f"http://{HOST}:{port}", file=url_out, flush=True)
 
-    while not stop.wait(PARENT_POLL_SECONDS):
-        if args.watch_parent and os.getppid() != parent:
-            break
-    server.shutdown()
-    server.server_close()
+    lifetime.wait_then_close(server)
     return 0
 
 

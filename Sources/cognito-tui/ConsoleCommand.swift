@@ -59,7 +59,11 @@ struct ConsoleCommand: AsyncParsableCommand {
 
         let options = global
         let makeBackend: BackendFactory = { profile, region in
-            let overrides = ConfigOverrides(profile: profile, region: region, endpointURL: options.endpointURL)
+            // The same profile keeps being resolved as it was at start-up (from AWS_PROFILE or the
+            // environment's keys); naming it explicitly would turn the environment's keys off.
+            let sameProfile = profile == session.config.profileName
+            let overrides = ConfigOverrides(profile: sameProfile ? options.profile : profile, region: region,
+                                            endpointURL: options.endpointURL)
             let other = try options.session(overrides: overrides, context: context, extraObserver: observer,
                                              readOnly: options.readOnly || settings.readOnly(forProfile: profile))
             return try ClientBackend(session: other)

@@ -241,4 +241,18 @@ struct ConsoleEndToEndTests {
         try unreachable.press("q")
         try unreachable.wait(for: "the pane to end") { !$0.contains("User pools") }
     }
+
+    @Test("switching region keeps the same credentials and shows that region's pools")
+    func switchRegion() async throws {
+        _ = try await Seeder(region: "eu-central-2").userPool("e2e-region-a", users: 0)
+        _ = try await Seeder(region: "ap-northeast-3").userPool("e2e-region-b", users: 0)
+        let tmux = try console(region: "eu-central-2")
+        try tmux.wait(for: "e2e-region-a")
+        try tmux.press(":")
+        try tmux.type("region ap-northeast-3")
+        try tmux.press("Enter")
+        let switched = try tmux.wait(for: "e2e-region-b")
+        #expect(switched.contains("region ap-northeast-3"))
+        #expect(!switched.contains("e2e-region-a"))
+    }
 }

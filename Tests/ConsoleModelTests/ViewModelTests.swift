@@ -1,6 +1,7 @@
 @testable import AWSCore
 import CognitoAPI
 import ConsoleModel
+import ConsoleTestSupport
 import Foundation
 import Testing
 

@@ -1,0 +1,240 @@
+import AWSCore
+import CognitoAPI
+import ConsoleModel
+import Foundation
+
+/// An in-memory `CognitoBackend` for view-model and golden tests: canned resources, pages of
+/// `pageSize` with the offset as the token, failures by operation name, and a record of the
+/// calls made. Set the resources before handing it to a view-model; it is not meant to be
+/// changed while calls are in flight.
+public final class FakeBackend: CognitoBackend, @unchecked Sendable {
+    public typealias IDP = CognitoIdentityProvider
+    public typealias CI = CognitoIdentity
+
+    public let info: BackendInfo
+    public var pools: [IDP.UserPoolType] = []
+    /// Users by pool id.
+    public var users: [String: [IDP.UserType]] = [:]
+    /// Groups by pool id.
+    public var groups: [String: [IDP.GroupType]] = [:]
+    /// Members by group name.
+    public var members: [String: [IDP.UserType]] = [:]
+    /// The groups a user belongs to, by username.
+    public var userGroups: [String: [IDP.GroupType]] = [:]
+    /// Remembered devices, by username.
+    public var devices: [String: [IDP.DeviceType]] = [:]
+    /// MFA settings AdminGetUser reports, by username.
+    public var mfa: [String: (preferred: String?, methods: [String])] = [:]
+    /// App clients by pool id.
+    public var clients: [String: [IDP.UserPoolClientType]] = [:]
+    /// Identity providers by pool id.
+    public var providers: [String: [IDP.IdentityProviderType]] = [:]
+    /// Domain descriptions by domain name; a domain not listed is described as ACTIVE.
+    public var domains: [String: IDP.DomainDescriptionType] = [:]
+    public var identityPools: [CI.IdentityPool] = []
+    /// Roles and role mappings by identity pool id.
+    public var roles: [String: CI.GetIdentityPoolRolesResponse] = [:]
+    /// Identities by identity pool id.
+    public var identities: [String: [CI.IdentityDescription]] = [:]
+    /// Principal-tag maps by identity provider name; a provider not listed maps `team` to
+    /// `custom:team` without the defaults.
+    public var principalTags: [String: CI.GetPrincipalTagAttributeMapResponse] = [:]
+    public var pageSize = 10
+    /// Operations that throw, by name.
+    public var failures: [String: any Error] = [:]
+    private let lock = NSLock()
+    private var log: [String] = []
+
+    public init(profile: String = "test", region: String = "us-east-1", endpoint: String? = "http://127.0.0.1:1",
+                readOnly: Bool = false) {
+        info = BackendInfo(profile: profile, region: region, endpoint: endpoint, readOnly: readOnly)
+    }
+
+    /// The operations called so far, in order.
+    public var calls: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return log
+    }
+
+    private func called(_ operation: String) throws {
+        lock.lock()
+        log.append(operation)
+        lock.unlock()
+        if let error = failures[operation] { throw error }
+    }
+
+    /// One page of `items` from the offset in `token`.
+    private func page<T>(_ items: [T], _ token: String?, limit: Int?) -> ([T], String?) {
+        let start = token.flatMap(Int.init) ?? 0
+        let size = min(limit ?? pageSize, pageSize)
+        let end = min(items.count, start + size)
+        return (Array(items[min(start, end)..<end]), end < items.count ? String(end) : nil)
+    }
+
+    private static func notFound(_ operation: String, _ message: String) -> AWSServiceError {
+        AWSServiceError(code: "ResourceNotFoundException", message: message, httpStatus: 400, requestId: "req-404",
+                        operation: operation)
+    }
+
+    // MARK: Cognito Identity Provider
+
+    public func listUserPools(_ input: IDP.ListUserPoolsRequest) async throws -> IDP.ListUserPoolsResponse {
+        try called("ListUserPools")
+        let descriptions = pools.map { IDP.UserPoolDescriptionType(id: $0.id, name: $0.name, creationDate: $0.creationDate) }
+        let (items, next) = page(descriptions, input.nextToken, limit: input.maxResults)
+        return IDP.ListUserPoolsResponse(userPools: items, nextToken: next)
+    }
+
+    public func describeUserPool(_ input: IDP.DescribeUserPoolRequest) async throws -> IDP.DescribeUserPoolResponse {
+        try called("DescribeUserPool")
+        guard let pool = pools.first(where: { $0.id == input.userPoolId }) else {
+            throw Self.notFound("DescribeUserPool", "User pool \(input.userPoolId) does not exist.")
+        }
+        return IDP.DescribeUserPoolResponse(userPool: pool)
+    }
+
+    /// Pages the pool's users; a `Filter` is applied as ListUsers would, on the named attribute.
+    public func listUsers(_ input: IDP.ListUsersRequest) async throws -> IDP.ListUsersResponse {
+        try called("ListUsers")
+        var all = users[input.userPoolId] ?? []
+        if let filter = input.filter, let search = try? UserSearch.parse(filter) {
+            all = all.filter { user in
+                let value = Self.searchValue(user, search.attribute) ?? ""
+                return search.match == .exact ? value == search.value : value.hasPrefix(search.value)
+            }
+        }
+        let (items, next) = page(all, input.paginationToken, limit: input.limit)
+        return IDP.ListUsersResponse(users: items, paginationToken: next)
+    }
+
+    /// The value of a searchable attribute of a user: the username, the status, or an attribute.
+    private static func searchValue(_ user: IDP.UserType, _ attribute: String) -> String? {
+        switch attribute {
+        case "username": return user.username
+        case "cognito:user_status": return user.userStatus?.rawValue
+        case "status": return user.enabled.map { $0 ? "Enabled" : "Disabled" }
+        default: return user.attributes?.first { $0.name == attribute }?.value
+        }
+    }
+
+    public func adminGetUser(_ input: IDP.AdminGetUserRequest) async throws -> IDP.AdminGetUserResponse {
+        try called("AdminGetUser")
+        let user = users[input.userPoolId]?.first { $0.username == input.username }
+        let settings = mfa[input.username]
+        return IDP.AdminGetUserResponse(username: input.username, userAttributes: user?.attributes,
+                                        userCreateDate: user?.userCreateDate, userLastModifiedDate: user?.userLastModifiedDate,
+                                        enabled: user?.enabled, userStatus: user?.userStatus,
+                                        preferredMfaSetting: settings?.preferred, userMFASettingList: settings?.methods)
+    }
+
+    public func adminListGroupsForUser(_ input: IDP.AdminListGroupsForUserRequest) async throws -> IDP.AdminListGroupsForUserResponse {
+        try called("AdminListGroupsForUser")
+        let (items, next) = page(userGroups[input.username] ?? [], input.nextToken, limit: input.limit)
+        return IDP.AdminListGroupsForUserResponse(groups: items, nextToken: next)
+    }
+
+    public func adminListDevices(_ input: IDP.AdminListDevicesRequest) async throws -> IDP.AdminListDevicesResponse {
+        try called("AdminListDevices")
+        let (items, next) = page(devices[input.username] ?? [], input.paginationToken, limit: input.limit)
+        return IDP.AdminListDevicesResponse(devices: items, paginationToken: next)
+    }
+
+    public func listGroups(_ input: IDP.ListGroupsRequest) async throws -> IDP.ListGroupsResponse {
+        try called("ListGroups")
+        let (items, next) = page(groups[input.userPoolId] ?? [], input.nextToken, limit: input.limit)
+        return IDP.ListGroupsResponse(groups: items, nextToken: next)
+    }
+
+    public func getGroup(_ input: IDP.GetGroupRequest) async throws -> IDP.GetGroupResponse {
+        try called("GetGroup")
+        return IDP.GetGroupResponse(group: groups[input.userPoolId]?.first { $0.groupName == input.groupName })
+    }
+
+    public func listUsersInGroup(_ input: IDP.ListUsersInGroupRequest) async throws -> IDP.ListUsersInGroupResponse {
+        try called("ListUsersInGroup")
+        let (items, next) = page(members[input.groupName] ?? [], input.nextToken, limit: input.limit)
+        return IDP.ListUsersInGroupResponse(users: items, nextToken: next)
+    }
+
+    public func listUserPoolClients(_ input: IDP.ListUserPoolClientsRequest) async throws -> IDP.ListUserPoolClientsResponse {
+        try called("ListUserPoolClients")
+        let descriptions = (clients[input.userPoolId] ?? []).map {
+            IDP.UserPoolClientDescription(clientId: $0.clientId, userPoolId: $0.userPoolId, clientName: $0.clientName)
+        }
+        let (items, next) = page(descriptions, input.nextToken, limit: input.maxResults)
+        return IDP.ListUserPoolClientsResponse(userPoolClients: items, nextToken: next)
+    }
+
+    public func describeUserPoolClient(_ input: IDP.DescribeUserPoolClientRequest) async throws -> IDP.DescribeUserPoolClientResponse {
+        try called("DescribeUserPoolClient")
+        guard let client = clients[input.userPoolId]?.first(where: { $0.clientId == input.clientId }) else {
+            throw Self.notFound("DescribeUserPoolClient", "User pool client \(input.clientId) does not exist.")
+        }
+        return IDP.DescribeUserPoolClientResponse(userPoolClient: client)
+    }
+
+    public func listIdentityProviders(_ input: IDP.ListIdentityProvidersRequest) async throws -> IDP.ListIdentityProvidersResponse {
+        try called("ListIdentityProviders")
+        let descriptions = (providers[input.userPoolId] ?? []).map {
+            IDP.ProviderDescription(providerName: $0.providerName, providerType: $0.providerType,
+                                    lastModifiedDate: $0.lastModifiedDate, creationDate: $0.creationDate)
+        }
+        let (items, next) = page(descriptions, input.nextToken, limit: input.maxResults)
+        return IDP.ListIdentityProvidersResponse(providers: items, nextToken: next)
+    }
+
+    public func describeIdentityProvider(_ input: IDP.DescribeIdentityProviderRequest) async throws -> IDP.DescribeIdentityProviderResponse {
+        try called("DescribeIdentityProvider")
+        let provider = providers[input.userPoolId]?.first { $0.providerName == input.providerName }
+        return IDP.DescribeIdentityProviderResponse(identityProvider: provider ?? IDP.IdentityProviderType(providerName: input.providerName))
+    }
+
+    public func describeUserPoolDomain(_ input: IDP.DescribeUserPoolDomainRequest) async throws -> IDP.DescribeUserPoolDomainResponse {
+        try called("DescribeUserPoolDomain")
+        let domain = domains[input.domain] ?? IDP.DomainDescriptionType(domain: input.domain, status: .active)
+        return IDP.DescribeUserPoolDomainResponse(domainDescription: domain)
+    }
+
+    // MARK: Cognito Identity
+
+    public func listIdentityPools(_ input: CI.ListIdentityPoolsInput) async throws -> CI.ListIdentityPoolsResponse {
+        try called("ListIdentityPools")
+        let short = identityPools.map { CI.IdentityPoolShortDescription(identityPoolId: $0.identityPoolId, identityPoolName: $0.identityPoolName) }
+        let (items, next) = page(short, input.nextToken, limit: input.maxResults)
+        return CI.ListIdentityPoolsResponse(identityPools: items, nextToken: next)
+    }
+
+    public func describeIdentityPool(_ input: CI.DescribeIdentityPoolInput) async throws -> CI.IdentityPool {
+        try called("DescribeIdentityPool")
+        guard let pool = identityPools.first(where: { $0.identityPoolId == input.identityPoolId }) else {
+            throw AWSServiceError(code: "ResourceNotFoundException", message: "", httpStatus: 400, requestId: nil, operation: "DescribeIdentityPool")
+        }
+        return pool
+    }
+
+    public func getIdentityPoolRoles(_ input: CI.GetIdentityPoolRolesInput) async throws -> CI.GetIdentityPoolRolesResponse {
+        try called("GetIdentityPoolRoles")
+        return roles[input.identityPoolId] ?? CI.GetIdentityPoolRolesResponse(identityPoolId: input.identityPoolId)
+    }
+
+    public func getPrincipalTagAttributeMap(_ input: CI.GetPrincipalTagAttributeMapInput) async throws -> CI.GetPrincipalTagAttributeMapResponse {
+        try called("GetPrincipalTagAttributeMap")
+        return principalTags[input.identityProviderName]
+            ?? CI.GetPrincipalTagAttributeMapResponse(identityPoolId: input.identityPoolId, identityProviderName: input.identityProviderName,
+                                                      useDefaults: false, principalTags: ["team": "custom:team"])
+    }
+
+    /// Pages the pool's identities; `HideDisabled` is recorded in the call's name, not applied.
+    public func listIdentities(_ input: CI.ListIdentitiesInput) async throws -> CI.ListIdentitiesResponse {
+        try called(input.hideDisabled == true ? "ListIdentities(hide)" : "ListIdentities")
+        let (items, next) = page(identities[input.identityPoolId] ?? [], input.nextToken, limit: input.maxResults)
+        return CI.ListIdentitiesResponse(identityPoolId: input.identityPoolId, identities: items, nextToken: next)
+    }
+
+    /// The identity as listed in any pool; one not listed has a Google login and no dates.
+    public func describeIdentity(_ input: CI.DescribeIdentityInput) async throws -> CI.IdentityDescription {
+        try called("DescribeIdentity")
+        let listed = identities.values.lazy.flatMap { $0 }.first { $0.identityId == input.identityId }
+        return listed ?? CI.IdentityDescription(identityId: input.identityId, logins: ["accounts.google.com"])
+    }
+}

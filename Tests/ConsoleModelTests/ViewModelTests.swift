@@ -169,8 +169,9 @@ struct ViewModelTests {
         await model.settle()
         guard case .detail(let detail) = model.screen.body else { Issue.record("no detail"); return }
         let mapping = detail.sections.first { $0.title == "Role mapping: accounts.google.com" }
-        #expect(mapping?.rows.map(\.key) == ["Type", "Ambiguous", "Rule 1", "Rule 2"])
-        #expect(mapping?.rows[2].value == #"group Equals "admin" → arn:aws:iam::1:role/admin"#)
+        #expect(mapping?.rows.map(\.key) == ["Type", "Ambiguous", "Rule 1", "  → role", "Rule 2", "  → role"])
+        #expect(mapping?.rows[2].value == #"group Equals "admin""#)
+        #expect(mapping?.rows[3].value == "arn:aws:iam::1:role/admin")
         let tags = detail.sections.first { $0.title == "Principal tags: accounts.google.com" }
         #expect(tags?.rows.last.map { "\($0.key)=\($0.value)" } == "team=custom:team")
         #expect(detail.sections.first?.rows.contains { $0.key == "Unauthenticated access" && $0.value == "allowed" } == true)

@@ -12,7 +12,7 @@ public enum KeyTables {
             Reducer.openHelp(&state)
             return []
         },
-        KeyAction([.escape], "back", whyDisabled: { $0.stack.count > 1 ? nil : "already at the top" }) { state in
+        KeyAction([.escape], "back", hint: true, whyDisabled: { $0.stack.count > 1 ? nil : "already at the top" }) { state in
             Reducer.back(&state)
         },
         KeyAction([.character("r"), .control("r")], "refresh") { Reducer.refresh(&$0) },

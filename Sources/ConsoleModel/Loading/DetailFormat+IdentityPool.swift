@@ -35,8 +35,10 @@ extension DetailFormat {
         for (provider, mapping) in mappings {
             var rows: [Row] = [("Type", mapping.type.rawValue),
                                ("Ambiguous", ValueText.text(mapping.ambiguousRoleResolution?.rawValue))]
+            // Two lines a rule, so that a narrow terminal cuts neither the match nor the role.
             for (index, rule) in (mapping.rulesConfiguration?.rules ?? []).enumerated() {
-                rows.append(("Rule \(index + 1)", "\(rule.claim) \(rule.matchType.rawValue) \"\(rule.value)\" → \(rule.roleARN)"))
+                rows.append(("Rule \(index + 1)", "\(rule.claim) \(rule.matchType.rawValue) \"\(rule.value)\""))
+                rows.append(("  → role", rule.roleARN))
             }
             sections.append(DetailView.Section("Role mapping: \(provider)", rows))
         }

@@ -39,7 +39,7 @@ public enum ListSource: Sendable, Equatable {
         case .users, .groupMembers:
             return [Column("USERNAME", width: .flex(weight: 2, minimum: 10)), Column("NAME", width: .flex(weight: 2, minimum: 8)),
                     Column("EMAIL", width: .flex(weight: 2, minimum: 10)),
-                    Column("STATUS", width: .fixed(20)), Column("ENABLED", width: .fixed(7)), Column("CREATED", width: .fixed(16))]
+                    Column("STATUS", width: .fixed(21)), Column("ENABLED", width: .fixed(7)), Column("CREATED", width: .fixed(16))]
         case .groups, .userGroups:
             return [Column("NAME", width: .flex(weight: 2, minimum: 10)), Column("PRECEDENCE", width: .fixed(10), alignment: .trailing),
                     Column("DESCRIPTION", width: .flex(weight: 3, minimum: 10)), Column("ROLE", width: .flex(weight: 2, minimum: 8))]

@@ -74,6 +74,6 @@ public struct SearchFormState: Sendable, Equatable {
             Form.Field(label: "Attribute", value: UserSearch.attributes[attribute], choices: UserSearch.attributes),
             Form.Field(label: "Match", value: match.rawValue, choices: UserSearch.Match.allCases.map(\.rawValue)),
             Form.Field(label: "Value", value: value),
-        ], focused: focused, hint: "tab next field · ←/→ change choice · enter search · esc cancel")
+        ], focused: focused, hint: "tab field · ←/→ choice · enter search · esc cancel")
     }
 }

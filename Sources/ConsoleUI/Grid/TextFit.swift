@@ -4,10 +4,12 @@ public enum TextFit {
     /// The ellipsis that marks truncated text.
     public static let ellipsis: Character = "…"
 
-    /// Text cut to at most `width` columns, ending in `…` when anything was cut.
+    /// Text cut to at most `width` columns, ending in `…` when anything was cut. An ARN is cut
+    /// in the middle instead, since its end names the resource (`arn:aws:i…role/admins`).
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         if DisplayWidth.of(text) <= width { return text }
+        if text.hasPrefix("arn:") && width >= 12 { return truncateMiddle(text, to: width) }
         var result = ""
         var used = 0
         for character in text {
@@ -18,6 +20,30 @@ public enum TextFit {
         }
         result.append(ellipsis)
         return result
+    }
+
+    /// Text cut to `width` columns by replacing its middle with `…`: a third of the room for the
+    /// start, the rest for the end.
+    public static func truncateMiddle(_ text: String, to width: Int) -> String {
+        guard width > 1 else { return width == 1 ? String(ellipsis) : "" }
+        if DisplayWidth.of(text) <= width { return text }
+        let headRoom = width / 3
+        var head = "", used = 0
+        for character in text {
+            let w = DisplayWidth.of(printable(character))
+            if used + w > headRoom { break }
+            head.append(character)
+            used += w
+        }
+        let tailRoom = width - used - 1
+        var tail: [Character] = [], tailUsed = 0
+        for character in text.reversed() {
+            let w = DisplayWidth.of(printable(character))
+            if tailUsed + w > tailRoom { break }
+            tail.append(character)
+            tailUsed += w
+        }
+        return head + String(ellipsis) + String(tail.reversed())
     }
 
     /// Text truncated or padded with spaces to exactly `width` columns.

@@ -63,11 +63,19 @@ enum ChromeRenderer {
     /// The sub-panes of the current resource, the active one highlighted.
     static func tabs(_ tabs: [String], active: Int, y: Int, into grid: inout Grid) -> [Layout.Span] {
         grid.fill(x: 0, y: y, width: grid.columns, height: 1, role: .normal)
+        // Start from the first tab that still lets the active one show whole, marking with ‹ that
+        // tabs were left out to the left.
+        let widths = tabs.map { DisplayWidth.of($0) + 3 }
+        var first = 0
+        if tabs.indices.contains(active) {
+            while first < active && 1 + 2 + widths[first...active].reduce(0, +) > grid.columns { first += 1 }
+        }
         var spans: [Layout.Span] = []
         var x = 1
-        for (index, title) in tabs.enumerated() where x < grid.columns {
+        if first > 0 { x += grid.write("‹ ", x: x, y: y, role: .tab) }
+        for index in first..<tabs.count where x < grid.columns {
             let start = x
-            x += grid.write(" \(title) ", x: x, y: y, role: index == active ? .tabActive : .tab)
+            x += grid.write(" \(tabs[index]) ", x: x, y: y, role: index == active ? .tabActive : .tab)
             spans.append(Layout.Span(y: y, columns: start..<x, index: index))
             x += 1
         }

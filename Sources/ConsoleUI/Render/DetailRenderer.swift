@@ -30,7 +30,7 @@ enum DetailRenderer {
             if case .pair(let key, _) = line { return DisplayWidth.of(key) }
             return 0
         }.max() ?? 0
-        let keyWidth = min(longestKey, max(8, region.width * 2 / 5))
+        let keyWidth = min(longestKey, max(8, region.width / 3))
         for row in 0..<region.contentHeight {
             let y = region.contentTop + row
             grid.fill(x: 0, y: y, width: region.width, height: 1, role: .normal)

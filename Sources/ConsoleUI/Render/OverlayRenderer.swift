@@ -25,20 +25,33 @@ enum OverlayRenderer {
     private static func help(title: String, entries: [KeyHint], into grid: inout Grid) -> Placed {
         let keyWidth = entries.map { DisplayWidth.of($0.key) }.max() ?? 0
         let titleWidth = entries.map { DisplayWidth.of($0.title) }.max() ?? 0
-        let cellWidth = keyWidth + 2 + titleWidth
+        let naturalCell = keyWidth + 2 + titleWidth
         let maxInner = max(1, grid.columns - 8)
-        let columnCount = max(1, min(entries.count, (maxInner + 3) / (cellWidth + 3)))
-        let perColumn = max(1, (entries.count + columnCount - 1) / columnCount)
+        let maxRows = max(1, grid.rows - 6)
+        // As many columns as the height needs, each narrowed (titles cut) to share the width;
+        // never narrower than a key and a few letters of its title.
+        let minimumCell = keyWidth + 2 + min(titleWidth, 8)
+        let widestColumns = max(1, (maxInner + 3) / (minimumCell + 3))
+        let columnCount = max(1, min(widestColumns, (entries.count + maxRows - 1) / maxRows))
+        let cellWidth = min(naturalCell, (maxInner - (columnCount - 1) * 3) / columnCount)
+        let perColumn = max(1, min(maxRows, (entries.count + columnCount - 1) / columnCount))
+        let capacity = perColumn * columnCount
         let inner = min(maxInner, columnCount * cellWidth + (columnCount - 1) * 3)
         let box = Box.centered(innerWidth: max(inner, DisplayWidth.of(title) + 4), innerHeight: perColumn, in: grid)
-        box.draw(title: title, footer: "esc close", into: &grid)
-        let shownCell = columnCount == 1 ? min(cellWidth, box.innerWidth) : cellWidth
-        for (index, entry) in entries.enumerated() {
+        let hidden = max(0, entries.count - capacity)
+        box.draw(title: title, footer: hidden > 0 ? "\(hidden) more: enlarge the terminal · esc close" : "esc close",
+                 into: &grid)
+        for (index, entry) in entries.prefix(capacity).enumerated() {
             let column = index / perColumn, row = index % perColumn
             guard row < box.innerHeight else { continue }
             let x = box.innerX + column * (cellWidth + 3), y = box.innerY + row
-            let limit = min(shownCell, box.innerX + box.innerWidth - x)
+            let limit = min(cellWidth, box.innerX + box.innerWidth - x)
             guard limit > 0 else { continue }
+            if entry.key.isEmpty {
+                // A group heading ("Users", "List", "General").
+                grid.write(entry.title, x: x, y: y, role: .sectionTitle, limit: limit)
+                continue
+            }
             grid.place(TextFit.pad(entry.key, to: min(keyWidth, limit)), x: x, y: y, role: .overlayBorder)
             if limit > keyWidth + 2 {
                 grid.write(entry.title, x: x + keyWidth + 2, y: y, role: .overlay, limit: limit - keyWidth - 2)

@@ -255,4 +255,26 @@ struct ConsoleEndToEndTests {
         #expect(switched.contains("region ap-northeast-3"))
         #expect(!switched.contains("e2e-region-a"))
     }
+
+    @Test("the mouse: double click opens the row under it, a breadcrumb goes back, the wheel scrolls")
+    func mouse() async throws {
+        let region = "ap-east-2"
+        let seeder = Seeder(region: region)
+        _ = try await seeder.userPool("e2e-mouse-a", users: 0)
+        _ = try await seeder.userPool("e2e-mouse-b", users: 60)
+        let tmux = try console(region: region, rows: 20)
+        let list = try tmux.wait(for: "both pools") { $0.contains("e2e-mouse-a") && $0.contains("e2e-mouse-b") }
+        // Screen rows are 1-based: find the line that shows pool b.
+        let lines = list.split(separator: "\n", omittingEmptySubsequences: false)
+        let row = try #require(lines.firstIndex { $0.contains("e2e-mouse-b") }) + 1
+        try tmux.doubleClick(x: 5, y: row)
+        try tmux.wait(for: "e2e-mouse-b › Summary")
+        try tmux.press("2")
+        try tmux.wait(for: "60 total")
+        let before = try tmux.screen()
+        try tmux.wheel(20, x: 10, y: 10)
+        try tmux.wait(for: "the list to scroll") { $0 != before && $0.contains("60 total") }
+        try tmux.click(x: 3, y: 2)
+        try tmux.wait(for: "the pools list again") { $0.contains("e2e-mouse-a") && !$0.contains("› e2e-mouse-b") }
+    }
 }

@@ -48,6 +48,22 @@ public final class TmuxSession: @unchecked Sendable {
         try tmux(["send-keys", "-t", name, "-l", text])
     }
 
+    /// A left click at a 1-based cell, as an SGR (1006) mouse report like xterm's.
+    public func click(x: Int, y: Int) throws {
+        try type("\u{1B}[<0;\(x);\(y)M\u{1B}[<0;\(x);\(y)m")
+    }
+
+    /// Two clicks in quick succession.
+    public func doubleClick(x: Int, y: Int) throws {
+        try type("\u{1B}[<0;\(x);\(y)M\u{1B}[<0;\(x);\(y)m\u{1B}[<0;\(x);\(y)M\u{1B}[<0;\(x);\(y)m")
+    }
+
+    /// The wheel, `lines` notches down (negative: up), at a 1-based cell.
+    public func wheel(_ notches: Int, x: Int, y: Int) throws {
+        let button = notches < 0 ? 64 : 65
+        try type(String(repeating: "\u{1B}[<\(button);\(x);\(y)M", count: abs(notches)))
+    }
+
     /// The visible screen, one line per row.
     public func screen() throws -> String {
         try tmux(["capture-pane", "-p", "-t", name])

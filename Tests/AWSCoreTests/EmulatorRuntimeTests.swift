@@ -25,8 +25,16 @@ struct EmulatorRuntimeTests {
         let created = try object(try await idp.callJSON("CreateUserPool", input: Data(#"{"PoolName":"\#(name)"}"#.utf8), mutates: true))
         let pool = try #require(created["UserPool"] as? [String: Any])
         let id = try #require(pool["Id"] as? String)
-        let listed = try object(try await idp.callJSON("ListUserPools", input: Data(#"{"MaxResults":60}"#.utf8), mutates: false))
-        let ids = (listed["UserPools"] as? [[String: Any]] ?? []).compactMap { $0["Id"] as? String }
+        // Other tests create pools in the same emulator: page through all of them.
+        var ids: [String] = []
+        var token: String?
+        repeat {
+            var input: [String: Any] = ["MaxResults": 60]
+            if let token { input["NextToken"] = token }
+            let page = try object(try await idp.callJSON("ListUserPools", input: try JSONSerialization.data(withJSONObject: input), mutates: false))
+            ids += (page["UserPools"] as? [[String: Any]] ?? []).compactMap { $0["Id"] as? String }
+            token = page["NextToken"] as? String
+        } while token != nil
         #expect(ids.contains(id))
     }
 

@@ -45,13 +45,13 @@ struct ConsoleEndToEndTests {
 
     /// Starts the console for `region` at the emulator; `shellTail` runs after it exits.
     func console(region: String, args: String = "", columns: Int = 100, rows: Int = 30,
-                 shellTail: String = "") throws -> TmuxSession {
+                 shellHead: String = "", shellTail: String = "") throws -> TmuxSession {
         let home = try TemporaryHome()
         var env = BinaryRunner.baseEnvironment(home: home.path)
         env["AWS_ACCESS_KEY_ID"] = Self.keys.accessKeyId
         env["AWS_SECRET_ACCESS_KEY"] = Self.keys.secretAccessKey
         env["LANG"] = "C.UTF-8"
-        let command = "\(BinaryRunner.binaryPath) --region \(region) --endpoint-url \(try TestEmulator.url()) \(args)\(shellTail)"
+        let command = "\(shellHead)\(BinaryRunner.binaryPath) --region \(region) --endpoint-url \(try TestEmulator.url()) \(args)\(shellTail)"
         return try TmuxSession(command: command, environment: env, columns: columns, rows: rows)
     }
 
@@ -276,5 +276,25 @@ struct ConsoleEndToEndTests {
         try tmux.wait(for: "the list to scroll") { $0 != before && $0.contains("60 total") }
         try tmux.click(x: 3, y: 2)
         try tmux.wait(for: "the pools list again") { $0.contains("e2e-mouse-a") && !$0.contains("› e2e-mouse-b") }
+    }
+
+    @Test("Ctrl-C and SIGTERM also restore the terminal", arguments: ["ctrl-c", "sigterm"])
+    func signalsRestoreTerminal(_ how: String) async throws {
+        // Ctrl-C signals the whole foreground group: the shell keeps going (a trap, which the
+        // console does not inherit) so that it can report the terminal afterwards.
+        let tmux = try console(region: "eu-south-1", rows: 60, shellHead: "trap 'true' INT; ",
+                               shellTail: "; s=$?; stty -a; echo EXIT=$s")
+        try tmux.wait(for: "User pools")
+        if how == "ctrl-c" {
+            try tmux.press("C-c")
+        } else {
+            let shell = try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_pid}"])
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            try Spawn.run(["pkill", "-TERM", "-P", shell], captureOutput: false)
+        }
+        let after = try tmux.wait(for: "stty's report after the signal") { $0.contains("EXIT=") && $0.contains("echoke") }
+        #expect(after.contains(" icanon") && !after.contains("-icanon"))
+        #expect(after.contains(" echo ") && !after.contains(" -echo "))
+        #expect(after.contains(how == "ctrl-c" ? "EXIT=130" : "EXIT=143"), "exit status 128 + the signal")
     }
 }

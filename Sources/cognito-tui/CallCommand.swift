@@ -74,7 +74,8 @@ struct CallCommand: AsyncParsableCommand {
         }
         let object = try InputReader.readObject(input, operation: metadata.name)
         try OperationCatalog.validate(json: object, for: metadata)
-        let session = try global.session()
+        let context = RuntimeContext.live()
+        let session = try global.session(context: context, settings: try GlobalOptions.loadSettings(context))
         let client = try session.client(descriptor)
         let data = try JSONSerialization.data(withJSONObject: object)
         let reply = try await OperationCatalog.call(metadata, json: data, using: client)
@@ -94,7 +95,8 @@ struct CallCommand: AsyncParsableCommand {
             throw AWSClientError.invalidInput("--describe-input covers cognito-identity and cognito-idp only.")
         }
         let object = try InputReader.readObject(input, operation: name)
-        let client = try global.session().client(descriptor)
+        let context = RuntimeContext.live()
+        let client = try global.session(context: context, settings: try GlobalOptions.loadSettings(context)).client(descriptor)
         let reply = try await client.callQuery(name, parameters: QueryJSON.parameters(object),
                                                signed: !STSOperations.unsigned.contains(name), mutates: false)
         guard let result = QueryJSON.result(reply.body, action: name) else {

@@ -32,40 +32,45 @@ struct ConsoleCommand: AsyncParsableCommand {
 
     @MainActor
     func run() async throws {
+        guard !global.debug else {
+            throw AWSClientError.invalidInput("--debug writes to the screen the console draws on; use --log-file FILE with the console.")
+        }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw AWSClientError.invalidInput(
                 "The console needs a terminal; for scripts use `cognito-tui call` (see `cognito-tui call --help`).")
         }
-        let context = RuntimeContext.live()
+        // An MFA code is asked for on the terminal before the console takes it over; once the
+        // console runs, the prompt is closed and a later refresh asks the operator to restart.
+        let gate = PromptGate()
+        var live = RuntimeContext.live()
+        live.prompt = { message in gate.isOpen ? TerminalPrompt.readCode(message) : nil }
+        let context = live
+        let settings = try GlobalOptions.loadSettings(context)
         var warnings: [String] = []
-        let settings: ConsoleSettings
-        do {
-            settings = try ConsoleSettings.load(environment: context.environment)
-        } catch {
-            warnings.append(String(describing: error))
-            settings = ConsoleSettings()
-        }
-        let profileName = global.profile ?? context.env("AWS_PROFILE") ?? context.env("AWS_DEFAULT_PROFILE") ?? "default"
-        let readOnly = global.readOnly || settings.readOnly(forProfile: profileName)
         let relay = CallLogRelay()
         let frameTrace = FrameTrace(path: context.env("COGNITO_TUI_TRACE_FRAMES"))
         let observer: any CallObserver = frameTrace.map { ObserverGroup([relay, $0]) } ?? relay
-        let session = try global.session(context: context, extraObserver: observer, readOnlyOverride: readOnly)
+        let session = try global.session(context: context, settings: settings, extraObserver: observer)
         let backend = try ClientBackend(session: session)
+        // Resolve credentials now, while the terminal is still a terminal (SSO and MFA profiles);
+        // a failure shows in the first pane as it would for any call.
+        _ = try? await session.credentials.credentials()
+        gate.close()
 
         let loader = ThemeLoader.standard()
-        let (startTheme, themeWarning) = loader.startupTheme(named: theme ?? settings.theme(forProfile: profileName))
+        let (startTheme, themeWarning) = loader.startupTheme(named: theme ?? settings.theme(forProfile: session.config.profileName))
         if let themeWarning { warnings.append(themeWarning) }
 
         let options = global
+        let transport = session.transport
         let makeBackend: BackendFactory = { profile, region in
             // The same profile keeps being resolved as it was at start-up (from AWS_PROFILE or the
             // environment's keys); naming it explicitly would turn the environment's keys off.
             let sameProfile = profile == session.config.profileName
             let overrides = ConfigOverrides(profile: sameProfile ? options.profile : profile, region: region,
                                             endpointURL: options.endpointURL)
-            let other = try options.session(overrides: overrides, context: context, extraObserver: observer,
-                                             readOnly: options.readOnly || settings.readOnly(forProfile: profile))
+            let other = try options.session(overrides: overrides, context: context, settings: settings,
+                                            extraObserver: observer, transport: transport)
             return try ClientBackend(session: other)
         }
         let profiles = session.config.files.profileNames
@@ -73,10 +78,21 @@ struct ConsoleCommand: AsyncParsableCommand {
                                          start: start.pane, makeBackend: makeBackend)
         relay.attach(viewModel)
         for warning in warnings { viewModel.show(StatusMessage(.warning, warning)) }
+        if session.readOnly && !global.readOnly {
+            viewModel.show(StatusMessage(.info, "Profile `\(session.config.profileName)` is read-only (config.yaml)."))
+        }
         let app = ConsoleApp(driver: viewModel, theme: startTheme, themeLoader: loader,
                              onThemeMessage: { viewModel.show($0) })
         if let frameTrace { app.onFrameDrawn = { frameTrace.frame($0) } }
         let ending = try await app.run()
         if case .signal(let number) = ending { throw ExitCode(128 + number) }
     }
+}
+
+/// Whether asking on the terminal is still possible (before the console takes it over).
+final class PromptGate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var open = true
+    var isOpen: Bool { lock.withLock { open } }
+    func close() { lock.withLock { open = false } }
 }

@@ -1,5 +1,6 @@
 import AWSCore
 import ArgumentParser
+import ConsoleUI
 import Foundation
 
 /// Options every command that talks to AWS shares.
@@ -34,24 +35,44 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The session these options describe.
+    /// The session these options describe, read-only when `--read-only` is given or the
+    /// resolved profile has `read_only: true` in cognito-tui's config.yaml.
     /// - Parameters:
+    ///   - settings: cognito-tui's own settings (per-profile read-only).
     ///   - extraObserver: another observer of calls (the console's call log).
-    ///   - readOnlyOverride: read-only from elsewhere too (the console's per-profile setting).
-    func session(context: RuntimeContext = .live(), extraObserver: (any CallObserver)? = nil,
-                 readOnlyOverride: Bool = false) throws -> AWSSession {
+    func session(context: RuntimeContext = .live(), settings: ConsoleSettings,
+                 extraObserver: (any CallObserver)? = nil) throws -> AWSSession {
         try session(overrides: ConfigOverrides(profile: profile, region: region, endpointURL: endpointURL),
-                    context: context, extraObserver: extraObserver, readOnly: readOnly || readOnlyOverride)
+                    context: context, settings: settings, extraObserver: extraObserver)
     }
 
-    /// A session for other overrides with these options' tracing (for profile and region switches).
-    func session(overrides: ConfigOverrides, context: RuntimeContext, extraObserver: (any CallObserver)?,
-                 readOnly: Bool) throws -> AWSSession {
+    /// A session for other overrides with these options' tracing (for profile and region
+    /// switches), sharing `transport` when given.
+    func session(overrides: ConfigOverrides, context: RuntimeContext, settings: ConsoleSettings,
+                 extraObserver: (any CallObserver)?, transport: (any HTTPTransport)? = nil) throws -> AWSSession {
         var observers: [any CallObserver] = []
         if debug { observers.append(DebugTrace(write: { Output.error($0, newline: false) })) }
         if let logFile { observers.append(try LogFile.trace(path: logFile)) }
         if let extraObserver { observers.append(extraObserver) }
         let trace: (any CallObserver)? = observers.isEmpty ? nil : (observers.count == 1 ? observers[0] : ObserverGroup(observers))
-        return try AWSSession(overrides: overrides, context: context, readOnly: readOnly, observer: trace)
+        let session = try AWSSession(overrides: overrides, context: context, readOnly: readOnly, observer: trace,
+                                     transport: transport)
+        // The profile is known only once resolved (flag, AWS_DEFAULT_PROFILE, AWS_PROFILE, default).
+        if !readOnly && settings.readOnly(forProfile: session.config.profileName) {
+            return try AWSSession(overrides: overrides, context: context, readOnly: true, observer: trace,
+                                  transport: session.transport)
+        }
+        return session
+    }
+
+    /// cognito-tui's settings file; a broken one is an error, since it may be what makes a
+    /// profile read-only.
+    static func loadSettings(_ context: RuntimeContext) throws -> ConsoleSettings {
+        do {
+            return try ConsoleSettings.load(environment: context.environment)
+        } catch {
+            throw AWSClientError.configuration(
+                "\(error) Fix it or move it aside; nothing was sent, since it may make this profile read-only.")
+        }
     }
 }

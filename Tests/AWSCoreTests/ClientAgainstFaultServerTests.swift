@@ -94,6 +94,20 @@ struct ClientAgainstFaultServerTests {
         #expect(sleeps.recorded == [.milliseconds(500), .milliseconds(1000)])
     }
 
+    @Test("a success after retries gives back the last retry's cost to the quota, as the standard mode does")
+    func quotaRefund() async throws {
+        let server = try Self.server.get()
+        let throttled = FaultServer.Reply.json(400, #"{"__type":"ThrottlingException"}"#)
+        try server.script([throttled, throttled, .json(200, "{}")])
+        let quota = RetryQuota(tokens: 500)
+        let c = AWSClient(service: .cognitoIdentityProvider, region: "us-east-1", endpoint: Endpoint(url: server.url)!,
+                          credentials: FixedCredentials(Self.keys), transport: CurlTransport(),
+                          retry: RetryStrategy(configuration: RetryConfiguration(), quota: quota, random: { 0 }),
+                          context: RuntimeContext(environment: [:], sleep: { _ in }))
+        _ = try await c.callJSON("ListUsers", input: Data(), mutates: false)
+        #expect(quota.available == 495, "two retries took 10, the success gave back the last 5")
+    }
+
     @Test("persistent 5xx on a read is tried three times and surfaces with status and request id")
     func serverErrorsExhaustAttempts() async throws {
         let server = try Self.server.get()

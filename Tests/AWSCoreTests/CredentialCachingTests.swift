@@ -38,6 +38,24 @@ struct CredentialCachingTests {
         #expect(try await cache.credentials().accessKeyId == "KEY-2")
     }
 
+    @Test func shortLivedCredentialsAreNotRefreshedOnEveryCall() async throws {
+        // A 15-minute role session lies inside the 15-minute window from the start; the windows
+        // shrink to half its lifetime instead of refreshing it on every call.
+        let clock = TestClock()
+        let base = CountingProvider { call in
+            Credentials(accessKeyId: "KEY-\(call)", secretAccessKey: "s", expiration: clock.now + 900)
+        }
+        let cache = CachingCredentialProvider(base, now: { clock.now })
+        _ = try await cache.credentials()
+        clock.advance(by: 60)
+        _ = try await cache.credentials()
+        clock.advance(by: 300)
+        #expect(try await cache.credentials().accessKeyId == "KEY-1")
+        #expect(base.calls == 1)
+        clock.advance(by: 150)  // 6.5 minutes left, under half the lifetime
+        #expect(try await cache.credentials().accessKeyId == "KEY-2")
+    }
+
     @Test func failedRefreshInTheAdvisoryWindowKeepsTheOldCredentials() async throws {
         let clock = TestClock()
         let cache = CachingCredentialProvider(hourly(clock, failFrom: 2), now: { clock.now })

@@ -89,6 +89,15 @@ struct RedactorTests {
         #expect(out.contains("page2"))
     }
 
+    @Test("identity-provider keys and SAML assertions are masked")
+    func providerSecrets() {
+        let body = #"{"ProviderDetails":{"client_id":"abc","private_key":"-----BEGIN PRIVATE KEY-----X"},"SAMLAssertion":"PHNhbWw+","PrivateKey":"k"}"#
+        let out = Redactor.body(Data(body.utf8))
+        for secret in ["BEGIN PRIVATE KEY", "PHNhbWw+", #""k""#] { #expect(!out.contains(secret), "\(secret) leaked") }
+        let form = Redactor.body(Data("Action=AssumeRoleWithSAML&SAMLAssertion=PHNhbWw&RoleArn=arn".utf8))
+        #expect(!form.contains("PHNhbWw") && form.contains("RoleArn=arn"))
+    }
+
     @Test("STS XML and form bodies lose their secrets")
     func xmlAndForm() {
         let xml = "<R><Credentials><AccessKeyId>AK</AccessKeyId><SecretAccessKey>S3CR3T</SecretAccessKey><SessionToken>T0K</SessionToken></Credentials></R>"

@@ -91,4 +91,14 @@ struct RetryStrategyTests {
         s.recordSuccess(spent: 0)
         #expect(quota.available == 7, "the quota never grows past its capacity")
     }
+
+    @Test("only loopback addresses count as loopback, not names that start with 127.")
+    func loopbackEndpoints() throws {
+        for url in ["http://127.0.0.1:8080", "http://127.1.2.3", "http://localhost", "http://[::1]:9"] {
+            #expect(try #require(Endpoint(url: url)).isLoopback, "\(url)")
+        }
+        for url in ["http://127.attacker.example", "http://127.0.0.1.example.com", "http://10.0.0.1", "http://1270.0.0.1"] {
+            #expect(try #require(Endpoint(url: url)).isLoopback == false, "\(url)")
+        }
+    }
 }

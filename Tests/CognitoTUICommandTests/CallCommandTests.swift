@@ -236,3 +236,57 @@ struct CallTypedLayerTests {
         #expect(try server.requests().count == 1)
     }
 }
+
+/// cognito-tui's own settings file as the `call` command sees it.
+@Suite("cognito-tui call with per-profile settings")
+struct CallSettingsTests {
+    func run(_ args: [String], home: TemporaryHome, config: String?) throws -> BinaryRunner.Result {
+        if let config { try home.write(".config/cognito-tui/config.yaml", config) }
+        var env = BinaryRunner.baseEnvironment(home: home.path)
+        env["XDG_CONFIG_HOME"] = home.path + "/.config"
+        return try BinaryRunner.run(args, environment: env)
+    }
+
+    static let credentials = "[prod]\naws_access_key_id = AKIAPRODPROFILE00001\naws_secret_access_key = s\n"
+
+    @Test("a profile marked read_only in config.yaml refuses mutations through call, and sends nothing")
+    func profileReadOnly() throws {
+        let server = try FaultServer()
+        try server.script([.json(200, "{}")])
+        let home = try TemporaryHome(credentials: Self.credentials)
+        let args = ["call", "cognito-idp", "AdminDeleteUser", #"{"UserPoolId":"us-east-1_abc","Username":"u"}"#,
+                    "--profile", "prod", "--region", "us-east-1", "--endpoint-url", server.url]
+        let result = try run(args, home: home, config: "profiles:\n  prod:\n    read_only: true\n")
+        #expect(result.status == 5, "\(result.stderr)")
+        #expect(try server.requests().isEmpty)
+    }
+
+    @Test("a broken config.yaml is one sentence and nothing is sent")
+    func brokenSettings() throws {
+        let server = try FaultServer()
+        try server.script([.json(200, "{}")])
+        let home = try TemporaryHome(credentials: Self.credentials)
+        let result = try run(["call", "cognito-idp", "ListUserPools", #"{"MaxResults":1}"#, "--profile", "prod",
+                              "--region", "us-east-1", "--endpoint-url", server.url],
+                             home: home, config: "profiles: [unclosed\n")
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("config.yaml"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try server.requests().isEmpty)
+    }
+
+    @Test("without a terminal the console says to use call instead")
+    func consoleWithoutTerminal() throws {
+        let result = try run(["--region", "us-east-1"], home: try TemporaryHome(), config: nil)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("The console needs a terminal"), "\(result.stderr)")
+    }
+
+    @Test("the console refuses --debug, which would write over its screen")
+    func consoleDebug() throws {
+        let home = try TemporaryHome()
+        let result = try run(["--debug", "--region", "us-east-1"], home: home, config: nil)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("use --log-file FILE with the console"), "\(result.stderr)")
+    }
+}

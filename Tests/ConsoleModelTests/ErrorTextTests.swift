@@ -48,3 +48,17 @@ struct ErrorTextTests {
         #expect(ErrorText.sentence(Self.service("NotYetImplemented", status: 501)).hasPrefix("The endpoint does not support ListUsers"))
     }
 }
+
+@Suite("Secrets in identity-provider details")
+struct ProviderDetailsMaskTests {
+    @Test("client secrets and private keys are masked; public settings stay")
+    func masked() {
+        let out = ProviderDetailsMask.masked([
+            "client_id": "abc.apps.googleusercontent.com", "client_secret": "GOCSPX-secret",
+            "private_key": "-----BEGIN PRIVATE KEY-----", "authorize_scopes": "openid email", "team_id": "TEAM",
+        ])
+        #expect(out["client_id"] == "abc.apps.googleusercontent.com")
+        #expect(out["authorize_scopes"] == "openid email" && out["team_id"] == "TEAM")
+        #expect(out["client_secret"] == "********" && out["private_key"] == "********")
+    }
+}

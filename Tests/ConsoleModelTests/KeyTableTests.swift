@@ -65,7 +65,7 @@ struct KeyTableTests {
         guard case .detail(let detail) = driver.screen.body else { Issue.record("no detail"); return }
         #expect(detail.scrollOffset == 5, "1 line, then a page of 4 (the body less its heading)")
         driver.key(.character("G"))
-        guard case .detail(let end) = driver.screen.body else { return }
+        guard case .detail(let end) = driver.screen.body else { Issue.record("no detail after G"); return }
         #expect(end.scrollOffset == 17, "21 lines, 4 shown")
     }
 }

@@ -117,6 +117,35 @@ struct ListReducerTests {
         #expect(driver.pageRequests.map(\.source) == [.identities(poolID: "us-east-1:p", hideDisabled: false)])
     }
 
+    @Test("a reply to the list replaced by h, arriving late, is ignored")
+    func lateReplyAfterToggle() throws {
+        var driver = ReducerDriver(root: .identityPool(id: "us-east-1:p", name: "p"))
+        driver.key(.tab)
+        let old = try #require(driver.pageRequests.first)
+        driver.key(.character("h"))
+        let new = try #require(driver.pageRequests.first)
+        #expect(new.request.ticket != old.request.ticket)
+        driver.send(.pageLoaded(old.address, ticket: old.request.ticket,
+                                ListPage(items: ReducerDriver.items("stale", 3), nextToken: "old-token")))
+        #expect(driver.list?.shownCount == 0, "the hidden-disabled reply must not fill the list that shows them")
+        driver.send(.pageLoaded(new.address, ticket: new.request.ticket, ListPage(items: ReducerDriver.items("fresh", 2), nextToken: nil)))
+        #expect(driver.list?.shownRows.map { $0.cells[0] } == ["fresh000", "fresh001"])
+    }
+
+    @Test("clicking a picker item selects it, a double click picks it")
+    func pickerByMouse() {
+        var driver = ReducerDriver()
+        driver.key(.character("p"))
+        guard case .picker(let picker)? = driver.state.overlay else { Issue.record("no picker"); return }
+        #expect(picker.items == ["default", "prod"])
+        driver.send(.input(.mouse(.selectRow(1))))
+        guard case .picker(let moved)? = driver.state.overlay else { Issue.record("the picker closed on a click"); return }
+        #expect(moved.selected == 1)
+        driver.send(.input(.mouse(.activateRow(1))))
+        #expect(driver.state.overlay == nil)
+        #expect(driver.effects.contains(.switchContext(profile: "prod", region: nil)))
+    }
+
     @Test("space marks the row and moves down")
     func mark() {
         var driver = Self.users()

@@ -80,7 +80,8 @@ public final class AWSClient: Sendable {
         }
         let started = context.now()
         var attempt = 0
-        var spent = 0
+        // What the last retry took from the quota; a success gives that back (standard mode).
+        var lastCost = 0
         while true {
             attempt += 1
             try Task.checkCancellation()
@@ -97,7 +98,7 @@ public final class AWSClient: Sendable {
                 let response = try await transport.send(outgoing)
                 observer?.didReceive(operation: operation, attempt: attempt, response: response)
                 if (200..<300).contains(response.status) {
-                    retry.recordSuccess(spent: spent)
+                    retry.recordSuccess(spent: lastCost)
                     observer?.didFinish(CallRecord(
                         service: service.id, operation: operation, started: started,
                         duration: context.now().timeIntervalSince(started), status: response.status,
@@ -122,7 +123,7 @@ public final class AWSClient: Sendable {
             }
             switch retry.decide(attempt: attempt, outcome: outcome, mutates: mutates) {
             case .retry(let delay, let cost):
-                spent += cost
+                lastCost = cost
                 observer?.willRetry(operation: operation, attempt: attempt, after: delay, error: failure)
                 try await context.sleep(delay)
             case .stop:

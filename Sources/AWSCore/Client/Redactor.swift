@@ -29,7 +29,8 @@ public enum Redactor {
         return k.contains("password") || k.contains("secret") || k.contains("token") || k == "logins"
             || k == "session" || k == "code" || k == "confirmationcode" || k == "secrethash"
             || k == "answer" || k == "challengeresponses" || k == "authparameters" || k == "usercode"
-            || k == "credentials"
+            || k == "credentials" || k.contains("privatekey") || k.contains("private_key") || k.contains("assertion")
+            || k == "providerdetails"
     }
 
     /// A body for display: JSON with secret members masked, a form or XML with secret values

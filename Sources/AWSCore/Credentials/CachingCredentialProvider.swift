@@ -13,6 +13,8 @@ public actor CachingCredentialProvider: CredentialProvider {
     private let advisoryWindow: TimeInterval
     private let mandatoryWindow: TimeInterval
     private var cached: Credentials?
+    /// When `cached` was fetched, to scale the windows to short-lived credentials.
+    private var fetchedAt: Date?
     private var refreshing: Task<Credentials, any Error>?
 
     /// - Parameters:
@@ -34,9 +36,15 @@ public actor CachingCredentialProvider: CredentialProvider {
             if let cached { return cached }
             return try await refresh()
         }
-        let remaining = expiration.timeIntervalSince(now())
-        if remaining > advisoryWindow { return cached }
-        if remaining > mandatoryWindow {
+        let current = now()
+        let remaining = expiration.timeIntervalSince(current)
+        // Credentials that live less than twice the window (a 15-minute role session, say) would
+        // otherwise be refreshed on every call: scale both windows to half their lifetime.
+        let lifetime = fetchedAt.map { expiration.timeIntervalSince($0) } ?? .infinity
+        let advisory = min(advisoryWindow, lifetime / 2)
+        let mandatory = min(mandatoryWindow, lifetime / 3)
+        if remaining > advisory { return cached }
+        if remaining > mandatory {
             // Advisory refresh: a failure here must not break calls that still have time.
             return (try? await refresh()) ?? cached
         }
@@ -57,6 +65,7 @@ public actor CachingCredentialProvider: CredentialProvider {
         defer { refreshing = nil }
         let fresh = try await task.value
         cached = fresh
+        fetchedAt = now()
         return fresh
     }
 

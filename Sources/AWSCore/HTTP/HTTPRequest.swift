@@ -67,8 +67,12 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
 
     /// True for addresses on this machine: loopback names and ranges.
     public var isLoopback: Bool {
-        let h = host.lowercased()
-        return h == "localhost" || h.hasPrefix("127.") || h == "::1"
+        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if h == "localhost" || h == "::1" { return true }
+        // An IPv4 literal in 127.0.0.0/8, not a name that merely starts with "127.".
+        let octets = h.split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4, octets.first == "127" else { return false }
+        return octets.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCII) && UInt8($0) != nil }
     }
 
     public var description: String { baseURL }

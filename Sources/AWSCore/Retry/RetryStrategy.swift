@@ -46,7 +46,7 @@ public final class RetryQuota: @unchecked Sendable {
         return true
     }
 
-    /// Gives back what a successful call spent on retries, or a small reward when it needed none.
+    /// Gives back what a successful call's last retry took, or a small reward when it needed none.
     func release(spent: Int) {
         lock.lock(); defer { lock.unlock() }
         tokens = min(capacity, tokens + (spent > 0 ? spent : Self.successReward))
@@ -102,7 +102,7 @@ public struct RetryStrategy: Sendable {
         return .milliseconds(Int((random() * ceiling * 1000).rounded(.down)))
     }
 
-    /// Called when a call succeeds after spending `spent` tokens on retries.
+    /// Called when a call succeeds; `spent` is what its last retry took (0 when it needed none).
     public func recordSuccess(spent: Int) {
         if configuration.mode != .legacy { quota.release(spent: spent) }
     }

@@ -44,7 +44,11 @@ public enum DescribeTarget: Sendable, Equatable {
             if out.userPoolClient?.clientSecret != nil { out.userPoolClient?.clientSecret = "********" }
             return try Self.lines(out)
         case .provider(let pool, let name):
-            return try Self.lines(try await backend.describeIdentityProvider(.init(userPoolId: pool, providerName: name)))
+            var out = try await backend.describeIdentityProvider(.init(userPoolId: pool, providerName: name))
+            if let details = out.identityProvider.providerDetails {
+                out.identityProvider.providerDetails = ProviderDetailsMask.masked(details)
+            }
+            return try Self.lines(out)
         case .domain(let name):
             return try Self.lines(try await backend.describeUserPoolDomain(.init(domain: name)))
         case .identityPool(let id):
@@ -62,5 +66,23 @@ public enum DescribeTarget: Sendable, Equatable {
         encoder.dataEncodingStrategy = .base64
         let text = String(decoding: try encoder.encode(value), as: UTF8.self)
         return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+}
+
+/// An identity provider's `ProviderDetails` hold its client secret (Google, Facebook, Login with
+/// Amazon, OIDC) or private key (Sign in with Apple); only the settings known to be public are
+/// shown, everything else is masked.
+public enum ProviderDetailsMask {
+    public static let publicKeys: Set<String> = [
+        "client_id", "authorize_scopes", "attributes_request_method", "oidc_issuer", "authorize_url",
+        "token_url", "attributes_url", "jwks_uri", "attributes_url_add_attributes", "team_id", "key_id",
+        "MetadataURL", "IDPSignout", "IDPInit", "EncryptedResponses", "RequestSigningAlgorithm",
+        "ActiveEncryptionCertificate",
+    ]
+
+    public static func masked(_ details: [String: String]) -> [String: String] {
+        details.reduce(into: [:]) { out, entry in
+            out[entry.key] = publicKeys.contains(entry.key) ? entry.value : "********"
+        }
     }
 }

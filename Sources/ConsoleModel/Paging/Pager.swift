@@ -32,6 +32,12 @@ public struct Pager: Sendable, Equatable {
 
     public init() {}
 
+    /// A new pager for a replaced list whose tickets continue after `other`'s, so that a reply to
+    /// the replaced list's request in flight is recognised as stale.
+    public init(ticketsAfter other: Pager) {
+        lastTicket = other.lastTicket
+    }
+
     /// Whether there is a page after the ones loaded.
     public var hasMore: Bool { started && !complete }
     /// Whether nothing has been asked for yet.

@@ -13,6 +13,24 @@ extension Reducer {
             if state.message?.kind != .error { state.message = nil }
             return KeyDispatch.handle(key, &state)
         case .mouse(let mouse):
+            // A picker's items arrive as rows: a click selects the item, a double click picks it.
+            if case .picker(var picker)? = state.overlay {
+                switch mouse {
+                case .selectRow(let item) where picker.items.indices.contains(item):
+                    picker.selected = item
+                    state.overlay = .picker(picker)
+                    return []
+                case .activateRow(let item) where picker.items.indices.contains(item):
+                    picker.selected = item
+                    return choose(&state, picker)
+                case .scroll(let lines):
+                    picker.selected = min(max(0, picker.selected + lines), picker.items.count - 1)
+                    state.overlay = .picker(picker)
+                    return []
+                default:
+                    break
+                }
+            }
             if state.overlay != nil {
                 if case .scroll = mouse { return [] }
                 state.overlay = nil

@@ -93,7 +93,11 @@ extension Reducer {
 
     static func replaceList(_ state: inout ConsoleState, with source: ListSource) -> [ConsoleEffect] {
         let address = state.currentAddress
-        state.withContent(address) { $0 = .list(ListState(source: source)) }
+        state.withContent(address) { content in
+            var fresh = ListState(source: source)
+            if case .list(let old) = content { fresh.pager = Pager(ticketsAfter: old.pager) }
+            content = .list(fresh)
+        }
         return load(&state, address, force: false)
     }
 

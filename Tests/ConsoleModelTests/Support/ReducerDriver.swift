@@ -1,4 +1,5 @@
 import ConsoleModel
+import Testing
 
 /// Drives `Reducer` by hand: sends messages, keeps the effects of the last one, and answers
 /// page requests with canned rows.
@@ -33,8 +34,11 @@ struct ReducerDriver {
     }
 
     /// Answers the first page request of the last effects.
-    mutating func answer(_ items: [ListItem], next: String?) {
-        guard let (address, _, request) = pageRequests.first else { return }
+    mutating func answer(_ items: [ListItem], next: String?, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let (address, _, request) = pageRequests.first else {
+            Issue.record("no page was asked for", sourceLocation: sourceLocation)
+            return
+        }
         send(.pageLoaded(address, ticket: request.ticket, ListPage(items: items, nextToken: next)))
     }
 

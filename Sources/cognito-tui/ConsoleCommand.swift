@@ -50,7 +50,11 @@ struct ConsoleCommand: AsyncParsableCommand {
         let relay = CallLogRelay()
         let frameTrace = FrameTrace(path: context.env("COGNITO_TUI_TRACE_FRAMES"))
         let observer: any CallObserver = frameTrace.map { ObserverGroup([relay, $0]) } ?? relay
-        let session = try global.session(context: context, settings: settings, extraObserver: observer)
+        let auditSink = AuditErrorSink()
+        let session = try global.session(overrides: ConfigOverrides(profile: global.profile, region: global.region,
+                                                                    endpointURL: global.endpointURL),
+                                         context: context, settings: settings, extraObserver: observer,
+                                         auditError: { auditSink.report($0) })
         let backend = try ClientBackend(session: session)
         // Resolve credentials now, while the terminal is still a terminal (SSO and MFA profiles);
         // a failure shows in the first pane as it would for any call.
@@ -70,13 +74,15 @@ struct ConsoleCommand: AsyncParsableCommand {
             let overrides = ConfigOverrides(profile: sameProfile ? options.profile : profile, region: region,
                                             endpointURL: options.endpointURL)
             let other = try options.session(overrides: overrides, context: context, settings: settings,
-                                            extraObserver: observer, transport: transport)
+                                            extraObserver: observer, transport: transport,
+                                            auditError: { auditSink.report($0) })
             return try ClientBackend(session: other)
         }
         let profiles = session.config.files.profileNames
         let viewModel = ConsoleViewModel(backend: backend, profiles: profiles, themes: loader.availableNames,
                                          start: start.pane, makeBackend: makeBackend)
         relay.attach(viewModel)
+        auditSink.attach { sentence in Task { @MainActor in viewModel.show(StatusMessage(.warning, sentence)) } }
         for warning in warnings { viewModel.show(StatusMessage(.warning, warning)) }
         if session.readOnly && !global.readOnly {
             viewModel.show(StatusMessage(.info, "Profile `\(session.config.profileName)` is read-only (config.yaml)."))
@@ -95,4 +101,28 @@ final class PromptGate: @unchecked Sendable {
     private var open = true
     var isOpen: Bool { lock.withLock { open } }
     func close() { lock.withLock { open = false } }
+}
+
+/// Holds audit-log failures until the view-model can show them (the screen belongs to ncurses).
+final class AuditErrorSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [String] = []
+    private var handler: (@Sendable (String) -> Void)?
+
+    func report(_ sentence: String) {
+        let handler = lock.withLock { () -> (@Sendable (String) -> Void)? in
+            if self.handler == nil { pending.append(sentence) }
+            return self.handler
+        }
+        handler?(sentence)
+    }
+
+    func attach(_ handler: @escaping @Sendable (String) -> Void) {
+        let waiting = lock.withLock { () -> [String] in
+            self.handler = handler
+            defer { pending = [] }
+            return pending
+        }
+        waiting.forEach(handler)
+    }
 }

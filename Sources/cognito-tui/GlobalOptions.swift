@@ -48,15 +48,19 @@ struct GlobalOptions: ParsableArguments {
 
     /// A session for other overrides with these options' tracing (for profile and region
     /// switches), sharing `transport` when given.
+    ///   - auditError: told once when the audit log of changes cannot be written.
     func session(overrides: ConfigOverrides, context: RuntimeContext, settings: ConsoleSettings,
-                 extraObserver: (any CallObserver)?, transport: (any HTTPTransport)? = nil) throws -> AWSSession {
-        var observers: [any CallObserver] = []
+                 extraObserver: (any CallObserver)?, transport: (any HTTPTransport)? = nil,
+                 auditError: @escaping @Sendable (String) -> Void = { Output.error($0) }) throws -> AWSSession {
+        let audit = AuditLog(path: AuditLog.defaultPath(context: context), onError: auditError)
+        var observers: [any CallObserver] = [audit]
         if debug { observers.append(DebugTrace(write: { Output.error($0, newline: false) })) }
         if let logFile { observers.append(try LogFile.trace(path: logFile)) }
         if let extraObserver { observers.append(extraObserver) }
-        let trace: (any CallObserver)? = observers.isEmpty ? nil : (observers.count == 1 ? observers[0] : ObserverGroup(observers))
+        let trace = ObserverGroup(observers)
         let session = try AWSSession(overrides: overrides, context: context, readOnly: readOnly, observer: trace,
                                      transport: transport)
+        audit.profile = session.config.profileName
         // The profile is known only once resolved (flag, AWS_DEFAULT_PROFILE, AWS_PROFILE, default).
         if !readOnly && settings.readOnly(forProfile: session.config.profileName) {
             return try AWSSession(overrides: overrides, context: context, readOnly: true, observer: trace,

@@ -290,3 +290,33 @@ struct CallSettingsTests {
         #expect(result.stderr.contains("use --log-file FILE with the console"), "\(result.stderr)")
     }
 }
+
+/// The audit log of changes (`$XDG_STATE_HOME/cognito-tui/audit.jsonl`).
+@Suite("Audit log of changes")
+struct AuditLogTests {
+    @Test("a change is appended with its profile, outcome and request id, secrets masked; reads are not")
+    func changesAreLogged() throws {
+        let home = try TemporaryHome(credentials: "[ops]\naws_access_key_id = AKIAAUDITPROFILE0001\naws_secret_access_key = s\n")
+        var env = BinaryRunner.baseEnvironment(home: home.path)
+        env["XDG_STATE_HOME"] = home.path + "/state"
+        let base = ["--profile", "ops", "--region", "us-east-1", "--endpoint-url", try TestEmulator.url()]
+        let created = try BinaryRunner.run(["call", "cognito-idp", "CreateUserPool", #"{"PoolName":"audited"}"#] + base, environment: env)
+        #expect(created.status == 0, "\(created.stderr)")
+        let pool = try #require(((try JSONSerialization.jsonObject(with: Data(created.stdout.utf8)) as? [String: Any])?["UserPool"] as? [String: Any])?["Id"] as? String)
+        _ = try BinaryRunner.run(["call", "cognito-idp", "ListUserPools", #"{"MaxResults":5}"#] + base, environment: env)
+        let failed = try BinaryRunner.run(["call", "cognito-idp", "AdminSetUserPassword",
+                                           #"{"UserPoolId":"\#(pool)","Username":"ghost","Password":"Sup3r-Secret!","Permanent":true}"#] + base,
+                                          environment: env)
+        #expect(failed.status == 1)
+        let log = try String(contentsOfFile: home.path + "/state/cognito-tui/audit.jsonl", encoding: .utf8)
+        let entries = log.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(entries.map { $0["operation"] as? String } == ["CreateUserPool", "AdminSetUserPassword"], "reads are not logged")
+        #expect(entries.first?["profile"] as? String == "ops")
+        #expect(entries.first?["outcome"] as? String == "ok" && (entries.first?["requestId"] as? String)?.isEmpty == false)
+        #expect(entries.last?["outcome"] as? String == "failed" && entries.last?["error"] as? String == "UserNotFoundException")
+        #expect(!log.contains("Sup3r-Secret!"), "the password is masked")
+        #expect(log.contains("\"Username\":\"ghost\""), "the rest of the input is kept")
+        let mode = try FileManager.default.attributesOfItem(atPath: home.path + "/state/cognito-tui/audit.jsonl")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+}

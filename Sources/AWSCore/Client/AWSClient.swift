@@ -99,10 +99,8 @@ public final class AWSClient: Sendable {
                 observer?.didReceive(operation: operation, attempt: attempt, response: response)
                 if (200..<300).contains(response.status) {
                     retry.recordSuccess(spent: lastCost)
-                    observer?.didFinish(CallRecord(
-                        service: service.id, operation: operation, started: started,
-                        duration: context.now().timeIntervalSince(started), status: response.status,
-                        attempts: attempt, requestId: response.headers["x-amzn-RequestId"], errorCode: nil))
+                    finish(operation, request: request, mutates: mutates, started: started, status: response.status,
+                           attempts: attempt, requestId: response.headers["x-amzn-RequestId"], errorCode: nil)
                     return response
                 }
                 failure = decodeError(response, operation)
@@ -116,7 +114,11 @@ public final class AWSClient: Sendable {
                 switch transportFailure.kind {
                 case .couldNotConnect: outcome = .couldNotConnect
                 case .ambiguous: outcome = .ambiguousNetworkFailure
-                case .cancelled: throw CancellationError()
+                case .cancelled:
+                    // A change cancelled mid-transfer may have been applied: the audit log says so.
+                    finish(operation, request: request, mutates: mutates, started: started, status: nil,
+                           attempts: attempt, requestId: nil, errorCode: "Cancelled")
+                    throw CancellationError()
                 case .local: throw error
                 }
                 failure = error
@@ -127,13 +129,23 @@ public final class AWSClient: Sendable {
                 observer?.willRetry(operation: operation, attempt: attempt, after: delay, error: failure)
                 try await context.sleep(delay)
             case .stop:
-                observer?.didFinish(CallRecord(
-                    service: service.id, operation: operation, started: started,
-                    duration: context.now().timeIntervalSince(started), status: Self.status(of: failure),
-                    attempts: attempt, requestId: Self.requestId(of: failure), errorCode: Self.code(of: failure)))
+                finish(operation, request: request, mutates: mutates, started: started, status: Self.status(of: failure),
+                       attempts: attempt, requestId: Self.requestId(of: failure), errorCode: Self.code(of: failure))
                 throw failure
             }
         }
+    }
+
+    /// Tells the observer a call is over; a change carries its input, secrets masked.
+    private func finish(_ operation: String, request: HTTPRequest, mutates: Bool, started: Date, status: Int?,
+                        attempts: Int, requestId: String?, errorCode: String?) {
+        guard let observer else { return }
+        observer.didFinish(CallRecord(
+            service: service.id, operation: operation, started: started,
+            duration: context.now().timeIntervalSince(started), status: status, attempts: attempts,
+            requestId: requestId, errorCode: errorCode, mutates: mutates,
+            redactedInput: mutates ? Redactor.body(request.body) : nil, region: region,
+            endpoint: endpoint.description))
     }
 
     static func status(of error: Error) -> Int? {

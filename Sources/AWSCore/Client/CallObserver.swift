@@ -27,9 +27,21 @@ public struct CallRecord: Sendable, Equatable {
     public var requestId: String?
     /// The error code when the call failed.
     public var errorCode: String?
+    /// Whether the operation changes data (what the audit log keeps).
+    public var mutates: Bool
+    /// For operations that change data: the input with every secret masked.
+    public var redactedInput: String?
+    /// Where the call went.
+    public var region: String?
+    public var endpoint: String?
 
     public init(service: String, operation: String, started: Date, duration: TimeInterval, status: Int?,
-                attempts: Int, requestId: String?, errorCode: String?) {
+                attempts: Int, requestId: String?, errorCode: String?, mutates: Bool = false,
+                redactedInput: String? = nil, region: String? = nil, endpoint: String? = nil) {
+        self.mutates = mutates
+        self.redactedInput = redactedInput
+        self.region = region
+        self.endpoint = endpoint
         self.service = service
         self.operation = operation
         self.started = started

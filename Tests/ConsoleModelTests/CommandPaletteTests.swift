@@ -12,13 +12,26 @@ struct CommandPaletteTests {
         #expect(try CommandPalette.parse(text) == command)
     }
 
-    @Test("profile, region and theme take one name")
+    @Test("profile, region and theme take one name, or none to open the picker")
     func arguments() throws {
         #expect(try CommandPalette.parse("profile prod") == .profile("prod"))
         #expect(try CommandPalette.parse("  region eu-west-1 ") == .region("eu-west-1"))
         #expect(try CommandPalette.parse("theme light") == .theme("light"))
-        #expect(throws: CommandPalette.ParseError.self) { try CommandPalette.parse("profile") }
+        #expect(try CommandPalette.parse("theme") == .theme(""))
         #expect(throws: CommandPalette.ParseError.self) { try CommandPalette.parse("region a b") }
+    }
+
+    @Test(":theme without a name opens the theme picker, and picking applies it")
+    func themePicker() {
+        var driver = ReducerDriver()
+        driver.key(.character(":"))
+        driver.type("theme")
+        driver.key(.enter)
+        guard case .picker(let picker)? = driver.state.overlay else { Issue.record("no picker: \(String(describing: driver.state.overlay))"); return }
+        #expect(picker.items == ["dark", "light"])
+        driver.key(.down)
+        driver.key(.enter)
+        #expect(driver.effects == [.frontEnd(.applyTheme("light"))])
     }
 
     @Test(":users with a search expression carries the parsed search")

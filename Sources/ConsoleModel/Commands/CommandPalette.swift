@@ -73,8 +73,9 @@ public enum CommandPalette {
         case .none:
             guard rest.isEmpty else { throw ParseError(description: ":\(entry.name) takes nothing after it.") }
         case .profile, .region, .theme:
-            guard !rest.isEmpty, !rest.contains(where: \.isWhitespace) else {
-                throw ParseError(description: ":\(entry.name) needs one name, e.g. :\(entry.name) \(example(entry.argument)).")
+            // No name opens the picker; more than one word is a mistake.
+            guard !rest.contains(where: \.isWhitespace) else {
+                throw ParseError(description: ":\(entry.name) takes one name, e.g. :\(entry.name) \(example(entry.argument)).")
             }
         case .search:
             break

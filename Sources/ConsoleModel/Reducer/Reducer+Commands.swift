@@ -38,10 +38,13 @@ extension Reducer {
         case .identities:
             return jump(&state, toTab: "Identities", of: "an identity pool")
         case .profile(let name):
+            if name.isEmpty { openPicker(&state, .profile); return [] }
             return [.switchContext(profile: name, region: nil)]
         case .region(let name):
+            if name.isEmpty { openPicker(&state, .region); return [] }
             return [.switchContext(profile: state.info.profile, region: name)]
         case .theme(let name):
+            if name.isEmpty { openPicker(&state, .theme); return [] }
             return [.frontEnd(.applyTheme(name))]
         case .callLog:
             return state.current.kind == .callLog ? [] : push(&state, .callLog)

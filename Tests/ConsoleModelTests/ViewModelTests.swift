@@ -117,6 +117,24 @@ struct ViewModelTests {
         guard case .table = model.screen.body else { Issue.record("lost the table"); return }
     }
 
+    @Test("of two quick switches the later one wins, even when the earlier one finishes last")
+    func quickSwitches() async {
+        let slow = FakeBackend(region: "eu-west-1"), fast = FakeBackend(region: "ap-south-1")
+        let model = Self.model(.withUsers(3)) { _, region in
+            if region == "eu-west-1" { usleep(300_000); return slow }
+            return fast
+        }
+        await model.settle()
+        for command in ["region eu-west-1", "region ap-south-1"] {
+            model.handle(.key(.character(":")))
+            for char in command { model.handle(.key(.character(char))) }
+            model.handle(.key(.enter))
+        }
+        await model.settle()
+        #expect(model.screen.header.region == "ap-south-1")
+        #expect(model.state.info.region == "ap-south-1")
+    }
+
     @Test("switching region calls the new backend and shows it in the header")
     func regionSwitch() async {
         let other = FakeBackend(region: "eu-west-1")

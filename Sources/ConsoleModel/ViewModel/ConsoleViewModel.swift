@@ -13,6 +13,8 @@ public final class ConsoleViewModel: ConsoleDriver {
     /// Running effects by serial, with the pane they belong to (nil: not tied to a pane).
     private var tasks: [Int: (pane: Int?, task: Task<Void, Never>)] = [:]
     private var lastTask = 0
+    /// Counts profile and region switches; only the latest one's backend is adopted.
+    private var switchGeneration = 0
 
     /// Creates the view-model and starts loading the first pane.
     ///
@@ -118,11 +120,17 @@ public final class ConsoleViewModel: ConsoleDriver {
     /// Makes the new backend off the main actor (the factory may read files) and switches to it.
     private func switchContext(profile: String, region: String?) {
         let factory = makeBackend
+        switchGeneration += 1
+        let generation = switchGeneration
         track(pane: nil) { [weak self] in
             let result = await Task.detached { Result { try factory(profile, region) } }.value
             switch result {
             case .success(let backend):
-                await self?.replaceBackend(backend)
+                // Only the latest switch may take effect: a slower, older one arriving last must not
+                // send calls to one profile while the header shows another.
+                guard await self?.adopt(backend, generation: generation) == true else {
+                    return .status(StatusMessage(.info, "Skipped \(backend.info.profile) in \(backend.info.region): another switch came after it."))
+                }
                 return .contextSwitched(backend.info)
             case .failure(let error):
                 return .contextFailed(ErrorText.sentence(error))
@@ -130,8 +138,11 @@ public final class ConsoleViewModel: ConsoleDriver {
         }
     }
 
-    private func replaceBackend(_ backend: any CognitoBackend) {
+    /// Makes `backend` current if no later switch was asked for.
+    private func adopt(_ backend: any CognitoBackend, generation: Int) -> Bool {
+        guard generation == switchGeneration else { return false }
         self.backend = backend
+        return true
     }
 
     private func track(pane: Int?, _ work: @escaping @Sendable () async -> ConsoleMessage) {

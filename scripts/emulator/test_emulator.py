@@ -18,6 +18,8 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from testkit import assert_exits_with_parent, start_emulator, stop_emulator
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SERVER = os.path.join(HERE, "server.py")
 ACCOUNT = "123456789012"  # moto's default account for unknown access keys
@@ -29,19 +31,10 @@ DEV = "login.example.app"
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory):
-    log_path = tmp_path_factory.mktemp("emulator") / "stderr.log"
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, SERVER], stdout=subprocess.PIPE,
-                                stderr=log, text=True)
-    url = proc.stdout.readline().strip()
-    assert url.startswith("http://127.0.0.1:"), log_path.read_text()
+    proc, url, log_path = start_emulator(tmp_path_factory)
     yield url
-    proc.terminate()
-    out, _ = proc.communicate(timeout=10)
-    assert proc.returncode == 0
+    out = stop_emulator(proc, log_path)
     assert out == "", "the URL must be the only stdout line"
-    # Every error must have been an AWS-style reply, never a server crash.
-    assert "Traceback" not in log_path.read_text(), log_path.read_text()
 
 
 def client(endpoint, service="cognito-identity", region="us-east-1", validate=True):
@@ -732,25 +725,5 @@ def test_explicit_port():
         assert proc.wait(timeout=10) == 0
 
 
-def running(pid):
-    """Whether ``pid`` is a live process (an unreaped zombie counts as gone)."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
-
-
 def test_watch_parent_exits_with_parent():
-    # A shell starts the server in the background, prints its pid and exits.
-    shell = subprocess.run(
-        ["bash", "-c", f'"{sys.executable}" "{SERVER}" --watch-parent >/dev/null 2>&1 & echo $!; sleep 1'],
-        capture_output=True, text=True, timeout=30)
-    pid = int(shell.stdout.strip())
-    deadline = time.time() + 10
-    while time.time() < deadline:
-        if not running(pid):
-            return
-        time.sleep(0.2)
-    os.kill(pid, 9)
-    pytest.fail("server outlived its parent")
+    assert_exits_with_parent(SERVER, "server", parent_lifetime=1, poll=0.2)

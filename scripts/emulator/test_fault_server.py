@@ -15,6 +15,8 @@ import time
 
 import pytest
 
+from testkit import assert_exits_with_parent
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SERVER = os.path.join(HERE, "fault_server.py")
 
@@ -234,27 +236,8 @@ def test_imds_v2_and_sso_flows_can_be_scripted(port):
     assert log[3]["headers"]["x-amz-sso_bearer_token"] == "bearer"
 
 
-def running(pid):
-    """Whether ``pid`` is a live process (an unreaped zombie counts as gone)."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
-
-
 def test_watch_parent_exits_with_parent():
-    shell = subprocess.run(
-        ["bash", "-c", f'"{sys.executable}" "{SERVER}" --watch-parent >/dev/null 2>&1 & echo $!; sleep 0.5'],
-        capture_output=True, text=True, timeout=30)
-    pid = int(shell.stdout.strip())
-    deadline = time.time() + 10
-    while time.time() < deadline:
-        if not running(pid):
-            return
-        time.sleep(0.1)
-    os.kill(pid, signal.SIGKILL)
-    pytest.fail("fault server outlived its parent")
+    assert_exits_with_parent(SERVER, "fault server", parent_lifetime=0.5, poll=0.1)
 
 
 def test_explicit_port():

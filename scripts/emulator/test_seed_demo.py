@@ -13,6 +13,8 @@ import boto3
 import pytest
 from botocore.config import Config
 
+from testkit import start_emulator, stop_emulator
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SERVER = os.path.join(HERE, "server.py")
 SEED = os.path.join(HERE, "seed_demo.py")
@@ -20,22 +22,6 @@ ACCOUNT = "123456789012"
 USERS = 200
 
 
-def start_emulator(tmp_path_factory):
-    log_path = tmp_path_factory.mktemp("emulator") / "stderr.log"
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, SERVER], stdout=subprocess.PIPE,
-                                stderr=log, text=True)
-    url = proc.stdout.readline().strip()
-    assert url.startswith("http://127.0.0.1:"), log_path.read_text()
-    return proc, url, log_path
-
-
-def stop_emulator(proc, log_path):
-    proc.terminate()
-    proc.communicate(timeout=10)
-    assert proc.returncode == 0
-    # Every error must have been an AWS-style reply, never a server crash.
-    assert "Traceback" not in log_path.read_text(), log_path.read_text()
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,8 @@ let package = Package(
 
         .target(name: "AWSCore", dependencies: ["CCurl", "COpenSSL"], swiftSettings: strict),
         .target(name: "CognitoAPI", dependencies: ["AWSCore"], swiftSettings: strict),
-        .target(name: "ConsoleModel", dependencies: ["AWSCore", "CognitoAPI"], swiftSettings: strict),
+        .target(name: "CognitoAdmin", dependencies: ["AWSCore", "CognitoAPI", "Yams"], swiftSettings: strict),
+        .target(name: "ConsoleModel", dependencies: ["AWSCore", "CognitoAPI", "CognitoAdmin"], swiftSettings: strict),
         .target(name: "ConsoleUI", dependencies: ["ConsoleModel", "CNcurses", "Yams"], swiftSettings: strict),
 
         .executableTarget(
@@ -33,6 +34,7 @@ let package = Package(
             dependencies: [
                 "AWSCore",
                 "CognitoAPI",
+                "CognitoAdmin",
                 "ConsoleModel",
                 "ConsoleUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -52,7 +54,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AWSCore"], path: "Tests/TestSupport", swiftSettings: strict),
         .target(
             name: "ConsoleTestSupport",
-            dependencies: ["AWSCore", "CognitoAPI", "ConsoleModel"],
+            dependencies: ["AWSCore", "CognitoAPI", "CognitoAdmin", "ConsoleModel"],
             path: "Tests/ConsoleTestSupport",
             swiftSettings: strict
         ),
@@ -65,6 +67,11 @@ let package = Package(
         .testTarget(
             name: "CognitoAPITests",
             dependencies: ["AWSCore", "CognitoAPI", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CognitoAdminTests",
+            dependencies: ["AWSCore", "CognitoAPI", "CognitoAdmin", "ConsoleTestSupport", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,0 +1,57 @@
+/// What one successful attempt at an item produced.
+public enum JobWorkResult: Sendable, Equatable {
+    /// The call was applied; the request id comes from the service's reply.
+    case done(requestId: String?)
+    /// Nothing needed doing (e.g. the user was already disabled); the reason goes into the report.
+    case skipped(reason: String)
+}
+
+/// What reading an item back showed about a call whose outcome was unknown.
+public enum JobVerification: Sendable, Equatable {
+    /// The change is in place.
+    case applied
+    /// The change is certainly not in place, so the call may be sent once more.
+    case notApplied
+    /// The read-back could not tell.
+    case undetermined
+}
+
+/// The moment at which the runner asks for permission to call the service.
+public enum JobStep: Sendable, Equatable {
+    /// Before sending the item's call; attempts count from 1.
+    case perform(attempt: Int)
+    /// Before reading the item back after an unknown outcome.
+    case verify
+}
+
+/// Performs one item's call.
+public typealias JobWork = @Sendable (JobItem) async throws -> JobWorkResult
+/// Reads one item back after a failure that left its outcome unknown.
+public typealias JobVerify = @Sendable (JobItem) async throws -> JobVerification
+/// Waits until the caller allows one more call (the session's rate limiter goes here).
+/// Throwing stops the job: the item is reported as not started if nothing was sent for it yet.
+public typealias JobAcquire = @Sendable (JobItem, JobStep) async throws -> Void
+
+/// A plan with the work that carries it out.
+///
+/// The engine knows no Cognito operation: the caller supplies the closures, which receive the
+/// item and look up their input by its id.
+public struct Job: Sendable {
+    public var plan: JobPlan
+    /// Sends one item's call.
+    public var work: JobWork
+    /// Reads an item back after an unknown outcome; without it such items are reported as unknown.
+    public var verify: JobVerify?
+
+    public init(plan: JobPlan, work: @escaping JobWork, verify: JobVerify? = nil) {
+        self.plan = plan
+        self.work = work
+        self.verify = verify
+    }
+}
+
+/// What `JobRunner.execute` returns: the plan alone for a dry run, else the report.
+public enum JobResult: Sendable {
+    case planned(JobPlan)
+    case finished(JobReport)
+}

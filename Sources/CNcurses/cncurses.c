@@ -262,3 +262,22 @@ int cncurses_tty_size(int *rows, int *cols) {
     *cols = size.ws_col;
     return 0;
 }
+
+/* Gives the terminal to another program (an editor) and takes it back; the screen and its
+   modes are kept, so the next frame redraws everything. */
+void cncurses_suspend(void) {
+    if (screen == NULL) return;
+    def_prog_mode();
+    curs_set(1);
+    endwin();
+    cncurses_set_active(0);
+}
+
+void cncurses_resume(void) {
+    if (screen == NULL) return;
+    reset_prog_mode();
+    cncurses_set_active(1);
+    curs_set(0);
+    clearok(curscr, TRUE);
+    refresh();
+}

@@ -167,8 +167,8 @@ struct ListReducerTests {
     func describe() {
         var driver = Self.users()
         driver.key(.character("d"))
-        #expect(driver.state.current.kind == .describe(.user(poolID: "us-east-1_A", username: "id-user000")))
-        #expect(driver.effects.contains { if case .describe(_, .user(poolID: "us-east-1_A", username: "id-user000"), _) = $0 { return true }; return false })
+        #expect(driver.state.current.kind == .describe(ResourceRef(.user, ["us-east-1_A", "id-user000"])))
+        #expect(driver.effects.contains { if case .describe(_, ResourceRef(.user, ["us-east-1_A", "id-user000"]), _) = $0 { return true }; return false })
     }
 
     @Test("r loads the list again from the first page, keeping the filter")

@@ -8,7 +8,7 @@ struct ListStateTests {
     }
 
     static func list(_ names: [String]) -> ListState {
-        var list = ListState(source: .userPools)
+        var list = ListState(source: ListSource(.userPools))
         list.append(items(names))
         return list
     }

@@ -13,7 +13,7 @@ struct NavigationReducerTests {
     @Test("the console starts by asking for the first page of user pools")
     func starts() {
         let driver = ReducerDriver()
-        #expect(driver.pageRequests.map(\.source) == [.userPools])
+        #expect(driver.pageRequests.map(\.source) == [ListSource(.userPools)])
         #expect(driver.pageRequests.first?.request.token == nil)
         #expect(driver.screen.body == .notice(Notice(.loading, "Loading user pools…")))
     }
@@ -24,8 +24,8 @@ struct NavigationReducerTests {
         driver.key(.character("j"))
         driver.key(.enter)
         #expect(driver.state.current.kind == .userPool(id: "id-pool001", name: "pool001"))
-        #expect(driver.effects.contains { if case .fetchDetail(_, .userPool(id: "id-pool001"), _) = $0 { return true }; return false })
-        #expect(driver.screen.tabs == ["Summary", "Users", "Groups", "App clients", "Identity providers", "Domain"])
+        #expect(driver.effects.contains { if case .fetchDetail(_, DetailSource(.userPoolSummary, ResourceRef(.userPool, ["id-pool001"], name: "pool001")), _) = $0 { return true }; return false })
+        #expect(driver.screen.tabs == ["Summary", "Users", "Groups", "App clients", "Identity providers", "Domain", "Resource servers"])
     }
 
     @Test("Esc goes back with the cursor, the scroll and the filter as they were")
@@ -90,7 +90,7 @@ struct NavigationReducerTests {
         driver.key(.tab)
         driver.answer(ReducerDriver.items("user", 5), next: nil)
         driver.key(.enter)
-        #expect(driver.screen.breadcrumbs == ["User pools", "pool000", "Users", "id-user000", "Summary"])
+        #expect(driver.screen.breadcrumbs == ["User pools", "pool000", "Users", "user000", "Summary"])
         driver.send(.input(.mouse(.selectBreadcrumb(2))))
         #expect(driver.state.stack.count == 2)
         #expect(driver.screen.breadcrumbs == ["User pools", "pool000", "Users"])
@@ -136,7 +136,7 @@ struct NavigationReducerTests {
         driver.key(.tab)
         driver.key(.enter)
         #expect(driver.state.stack.map(\.kind) == [.identityPools])
-        #expect(driver.pageRequests.map(\.source) == [.identityPools])
+        #expect(driver.pageRequests.map(\.source) == [ListSource(.identityPools)])
     }
 
     @Test("an unknown command is reported and nothing else changes")
@@ -174,6 +174,6 @@ struct NavigationReducerTests {
         driver.send(.contextSwitched(BackendInfo(profile: "prod", region: "eu-west-1")))
         #expect(driver.state.stack.map(\.kind) == [.userPools])
         #expect(driver.screen.header.profile == "prod")
-        #expect(driver.pageRequests.map(\.source) == [.userPools])
+        #expect(driver.pageRequests.map(\.source) == [ListSource(.userPools)])
     }
 }

@@ -39,6 +39,8 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
     /// Principal-tag maps by identity provider name; a provider not listed maps `team` to
     /// `custom:team` without the defaults.
     public var principalTags: [String: CI.GetPrincipalTagAttributeMapResponse] = [:]
+    /// Resource servers by pool id.
+    public var resourceServers: [String: [IDP.ResourceServerType]] = [:]
     public var pageSize = 10
     /// Operations that throw, by name.
     public var failures: [String: any Error] = [:]
@@ -46,8 +48,8 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
     private var log: [String] = []
 
     public init(profile: String = "test", region: String = "us-east-1", endpoint: String? = "http://127.0.0.1:1",
-                readOnly: Bool = false) {
-        info = BackendInfo(profile: profile, region: region, endpoint: endpoint, readOnly: readOnly)
+                readOnly: Bool = false, protected: Bool = false) {
+        info = BackendInfo(profile: profile, region: region, endpoint: endpoint, readOnly: readOnly, protected: protected)
     }
 
     /// The operations called so far, in order.
@@ -62,6 +64,18 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
         lock.unlock()
         if let error = failures[operation] { throw error }
     }
+
+    /// Records a call (and throws its failure, if one is set), for the changes in other files.
+    func record(_ operation: String) throws { try called(operation) }
+
+    /// Changes the resources under the lock.
+    func mutate(_ change: (FakeBackend) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        change(self)
+    }
+
+    func pageOf<T>(_ items: [T], _ token: String?, limit: Int?) -> ([T], String?) { page(items, token, limit: limit) }
 
     /// One page of `items` from the offset in `token`.
     private func page<T>(_ items: [T], _ token: String?, limit: Int?) -> ([T], String?) {

@@ -38,6 +38,11 @@ enum GoldenFile {
         case .overlaySelected: "P"
         case .input: "I"
         case .spinner: "*"
+        case .diffChanged: "~"
+        case .diffAdded: "+"
+        case .diffRemoved: "-"
+        case .diffKept: "="
+        case .badgeProtected: "G"
         }
     }
 

@@ -51,6 +51,8 @@ int cncurses_init_pair(int pair, int fg, int bg);
 int cncurses_start(int want_mouse);
 /* Restores the terminal (endwin) and frees the screen; safe to call twice. */
 void cncurses_stop(void);
+void cncurses_suspend(void);
+void cncurses_resume(void);
 /* Starts colour with the terminal's default colours as -1; returns the number of colours, or 0. */
 int cncurses_enable_color(void);
 /* Shows the cursor at y, x, or hides it. */

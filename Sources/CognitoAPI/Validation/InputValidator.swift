@@ -19,7 +19,7 @@ struct InputValidator {
         try check(input, shapeName: shape, path: "")
     }
 
-    private func check(_ value: JSONValue, shapeName: String, path: String) throws {
+    func check(_ value: JSONValue, shapeName: String, path: String) throws {
         let shape = schema.shape(shapeName)
         switch shape.kind {
         case .structure:

@@ -73,6 +73,30 @@ public struct ClientBackend: CognitoBackend {
     public func describeUserPoolDomain(_ input: CognitoIdentityProvider.DescribeUserPoolDomainRequest) async throws -> CognitoIdentityProvider.DescribeUserPoolDomainResponse {
         try await identityProvider.describeUserPoolDomain(input)
     }
+    public func adminDisableUser(_ input: CognitoIdentityProvider.AdminDisableUserRequest) async throws -> CognitoIdentityProvider.AdminDisableUserResponse {
+        try await identityProvider.adminDisableUser(input)
+    }
+    public func adminEnableUser(_ input: CognitoIdentityProvider.AdminEnableUserRequest) async throws -> CognitoIdentityProvider.AdminEnableUserResponse {
+        try await identityProvider.adminEnableUser(input)
+    }
+    public func adminDeleteUser(_ input: CognitoIdentityProvider.AdminDeleteUserRequest) async throws {
+        try await identityProvider.adminDeleteUser(input)
+    }
+    public func deleteGroup(_ input: CognitoIdentityProvider.DeleteGroupRequest) async throws {
+        try await identityProvider.deleteGroup(input)
+    }
+    public func adminGetDevice(_ input: CognitoIdentityProvider.AdminGetDeviceRequest) async throws -> CognitoIdentityProvider.AdminGetDeviceResponse {
+        try await identityProvider.adminGetDevice(input)
+    }
+    public func describeResourceServer(_ input: CognitoIdentityProvider.DescribeResourceServerRequest) async throws -> CognitoIdentityProvider.DescribeResourceServerResponse {
+        try await identityProvider.describeResourceServer(input)
+    }
+    public func listResourceServers(_ input: CognitoIdentityProvider.ListResourceServersRequest) async throws -> CognitoIdentityProvider.ListResourceServersResponse {
+        try await identityProvider.listResourceServers(input)
+    }
+    public func updateGroup(_ input: CognitoIdentityProvider.UpdateGroupRequest) async throws -> CognitoIdentityProvider.UpdateGroupResponse {
+        try await identityProvider.updateGroup(input)
+    }
 
     public func listIdentityPools(_ input: CognitoIdentity.ListIdentityPoolsInput) async throws -> CognitoIdentity.ListIdentityPoolsResponse {
         try await identity.listIdentityPools(input)

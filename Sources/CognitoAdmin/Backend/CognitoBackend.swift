@@ -9,12 +9,15 @@ public struct BackendInfo: Sendable, Equatable {
     /// Shown only when calls do not go to AWS's own endpoint (e.g. the local emulator).
     public var endpoint: String?
     public var readOnly: Bool
+    /// A profile marked `protected: true`: every change asks for the resource's name.
+    public var protected: Bool
 
-    public init(profile: String, region: String, endpoint: String? = nil, readOnly: Bool = false) {
+    public init(profile: String, region: String, endpoint: String? = nil, readOnly: Bool = false, protected: Bool = false) {
         self.profile = profile
         self.region = region
         self.endpoint = endpoint
         self.readOnly = readOnly
+        self.protected = protected
     }
 }
 
@@ -40,6 +43,14 @@ public protocol CognitoBackend: Sendable {
     func listIdentityProviders(_ input: CognitoIdentityProvider.ListIdentityProvidersRequest) async throws -> CognitoIdentityProvider.ListIdentityProvidersResponse
     func describeIdentityProvider(_ input: CognitoIdentityProvider.DescribeIdentityProviderRequest) async throws -> CognitoIdentityProvider.DescribeIdentityProviderResponse
     func describeUserPoolDomain(_ input: CognitoIdentityProvider.DescribeUserPoolDomainRequest) async throws -> CognitoIdentityProvider.DescribeUserPoolDomainResponse
+    func adminDisableUser(_ input: CognitoIdentityProvider.AdminDisableUserRequest) async throws -> CognitoIdentityProvider.AdminDisableUserResponse
+    func adminEnableUser(_ input: CognitoIdentityProvider.AdminEnableUserRequest) async throws -> CognitoIdentityProvider.AdminEnableUserResponse
+    func adminDeleteUser(_ input: CognitoIdentityProvider.AdminDeleteUserRequest) async throws
+    func deleteGroup(_ input: CognitoIdentityProvider.DeleteGroupRequest) async throws
+    func adminGetDevice(_ input: CognitoIdentityProvider.AdminGetDeviceRequest) async throws -> CognitoIdentityProvider.AdminGetDeviceResponse
+    func describeResourceServer(_ input: CognitoIdentityProvider.DescribeResourceServerRequest) async throws -> CognitoIdentityProvider.DescribeResourceServerResponse
+    func listResourceServers(_ input: CognitoIdentityProvider.ListResourceServersRequest) async throws -> CognitoIdentityProvider.ListResourceServersResponse
+    func updateGroup(_ input: CognitoIdentityProvider.UpdateGroupRequest) async throws -> CognitoIdentityProvider.UpdateGroupResponse
 
     // Cognito Identity (identity pools)
     func listIdentityPools(_ input: CognitoIdentity.ListIdentityPoolsInput) async throws -> CognitoIdentity.ListIdentityPoolsResponse

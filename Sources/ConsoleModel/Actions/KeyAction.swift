@@ -45,25 +45,57 @@ public struct KeyTable: Sendable {
 
 /// Looking keys up in the tables that apply now, and generating help and hints from them.
 public enum KeyDispatch {
-    /// The tables for the current pane and tab, most specific first.
+    /// The tables for the current pane and tab, most specific first: the selected row's actions,
+    /// the list's own keys, the pane's resource's actions, then tabs and the general keys.
     public static func tables(for state: ConsoleState) -> [KeyTable] {
         var tables: [KeyTable] = []
+        let actions = self.actions(for: state)
+        let rowKind = state.currentList?.source.spec.item
+        let rowActions = actions.filter { $0.ref.kind == rowKind && state.current.kind.resource != $0.ref }
+        let paneActions = actions.filter { !($0.ref.kind == rowKind && state.current.kind.resource != $0.ref) }
+        if !rowActions.isEmpty, let kind = rowKind {
+            tables.append(actionTable(ResourceRegistry.descriptor(kind).noun.capitalizedFirst, rowActions))
+        }
         switch state.currentContent {
         case .list(let list):
-            switch list.source {
-            case .users: tables.append(KeyTables.users)
-            case .identities: tables.append(KeyTables.identities)
-            default: break
-            }
+            if list.source.spec.searchable { tables.append(KeyTables.search) }
+            if let toggle = list.source.spec.toggle { tables.append(KeyTables.toggle(toggle)) }
             tables.append(KeyTables.list)
         case .detail, .text:
             tables.append(KeyTables.scrolling)
         case .vacant:
             break
         }
+        if !paneActions.isEmpty, let ref = paneActions.first?.ref {
+            tables.append(actionTable("This \(ResourceRegistry.descriptor(ref.kind).noun)", paneActions))
+        }
         if state.current.tabs.count > 1 { tables.append(KeyTables.tabs) }
         tables.append(KeyTables.global)
         return tables
+    }
+
+    /// The resource actions that apply here, each with the resource it would act on: the
+    /// selected row's first, then the pane's own.
+    public static func actions(for state: ConsoleState) -> [(action: ResourceAction, ref: ResourceRef)] {
+        var found: [(ResourceAction, ResourceRef)] = []
+        var kinds: [ResourceKind] = []
+        if let item = state.currentList?.source.spec.item { kinds.append(item) }
+        if let ref = state.current.kind.resource, !kinds.contains(ref.kind) { kinds.append(ref.kind) }
+        for kind in kinds {
+            for action in ResourceRegistry.descriptor(kind).actions {
+                if let ref = Reducer.subject(state, for: action, of: kind) { found.append((action, ref)) }
+            }
+        }
+        return found
+    }
+
+    static func actionTable(_ title: String, _ actions: [(action: ResourceAction, ref: ResourceRef)]) -> KeyTable {
+        KeyTable(title, actions.map { entry in
+            let action = entry.action, ref = entry.ref
+            return KeyAction(action.keys, action.title, hint: action.hint, whyDisabled: { Reducer.whyDisabled(action, $0) }) { state in
+                Reducer.startAction(&state, action, on: ref)
+            }
+        })
     }
 
     /// Runs the first available action bound to `key`; if every action bound to it is
@@ -101,9 +133,12 @@ public enum KeyDispatch {
         var hints: [KeyHint] = []
         var seen: Set<String> = []
         for table in tables(for: state) {
-            for action in table.actions where action.hint && action.whyDisabled(state) == nil {
+            for action in table.actions where action.hint {
+                let why = action.whyDisabled(state)
+                // A change refused by read-only stays in the footer, saying so.
+                guard why == nil || why!.hasPrefix("read-only") else { continue }
                 let key = action.keys[0].label
-                if seen.insert(key).inserted { hints.append(KeyHint(key, action.title)) }
+                if seen.insert(key).inserted { hints.append(KeyHint(key, why == nil ? action.title : "\(action.title) (read-only)")) }
             }
         }
         return hints

@@ -68,18 +68,18 @@ public enum KeyTables {
                   whyDisabled: { $0.currentList?.selectedID == nil ? "nothing selected" : nil }) { Reducer.toggleMark(&$0) },
     ])
 
-    /// On a user list.
-    public static let users = KeyTable("Users", [
+    /// On a list the server can search.
+    public static let search = KeyTable("Search", [
         KeyAction([.character("s")], "search (server)", hint: true) { state in
             state.overlay = .searchForm(SearchFormState(from: state.currentList?.source.search))
             return []
         },
     ])
 
-    /// On an identity list.
-    public static let identities = KeyTable("Identities", [
-        KeyAction([.character("h")], "show/hide disabled", hint: true) { Reducer.toggleHiddenIdentities(&$0) },
-    ])
+    /// On a list with a toggle (identities: show or hide disabled ones).
+    public static func toggle(_ toggle: ListToggle) -> KeyTable {
+        KeyTable("View", [KeyAction([.character(toggle.key)], toggle.title, hint: true) { Reducer.toggleList(&$0) }])
+    }
 
     /// On a detail or text tab.
     public static let scrolling = KeyTable("Scrolling", [

@@ -1,22 +1,30 @@
 /// A command typed after `:`.
 public enum PaletteCommand: Sendable, Equatable {
-    case userPools
-    /// The users of the current pool, with an optional server-side search.
-    case users(UserSearch?)
-    case groups
-    case clients
-    case providers
-    case identityPools
-    case identities
+    /// A root list: `:userpools`, `:idpools`.
+    case root(ListKind)
+    /// A tab of the nearest pane that has it, with an optional server-side search: `:users`, `:groups`.
+    case tab(TabID, command: String, search: UserSearch?)
+    /// An action of the selected row or the pane, by its verb: `:disable`, `:delete`.
+    case action(String)
     case profile(String)
     case region(String)
     case theme(String)
     case callLog
     case help
     case quit
+
+    public static let userPools = PaletteCommand.root(.userPools)
+    public static let identityPools = PaletteCommand.root(.identityPools)
+    public static let groups = PaletteCommand.tab(.groups, command: "groups", search: nil)
+    public static let clients = PaletteCommand.tab(.clients, command: "clients", search: nil)
+    public static let providers = PaletteCommand.tab(.providers, command: "providers", search: nil)
+    public static let identities = PaletteCommand.tab(.identities, command: "identities", search: nil)
+    public static func users(_ search: UserSearch?) -> PaletteCommand { .tab(.users, command: "users", search: search) }
 }
 
-/// The `:` palette: k9s-style commands with aliases, parsing and completion.
+/// The `:` palette: k9s-style commands with aliases, parsing and completion. The entries come
+/// from the resource registry (root lists, tabs, actions) plus a few of the console's own; each
+/// entry carries the command it runs.
 public enum CommandPalette {
     /// What a command takes after its name.
     public enum Argument: Sendable, Equatable { case none, search, profile, region, theme }
@@ -26,24 +34,48 @@ public enum CommandPalette {
         public var aliases: [String]
         public var argument: Argument
         public var summary: String
+        /// What it runs; for commands with an argument, the argument is filled in by `parse`.
+        public var command: PaletteCommand
     }
 
     /// Every command, in the order completion offers them.
-    public static let entries: [Entry] = [
-        Entry(name: "userpools", aliases: ["up", "pools"], argument: .none, summary: "user pools"),
-        Entry(name: "users", aliases: ["u"], argument: .search, summary: "users of the current pool; `:users email ^= \"ann\"` searches"),
-        Entry(name: "groups", aliases: ["grp"], argument: .none, summary: "groups of the current pool"),
-        Entry(name: "clients", aliases: ["apps"], argument: .none, summary: "app clients of the current pool"),
-        Entry(name: "providers", aliases: ["idps"], argument: .none, summary: "identity providers of the current pool"),
-        Entry(name: "idpools", aliases: ["ip", "identitypools"], argument: .none, summary: "identity pools"),
-        Entry(name: "identities", aliases: ["ids"], argument: .none, summary: "identities of the current identity pool"),
-        Entry(name: "profile", aliases: [], argument: .profile, summary: "switch profile"),
-        Entry(name: "region", aliases: [], argument: .region, summary: "switch region"),
-        Entry(name: "theme", aliases: [], argument: .theme, summary: "switch theme"),
-        Entry(name: "calls", aliases: ["log"], argument: .none, summary: "API calls of this session"),
-        Entry(name: "help", aliases: ["h"], argument: .none, summary: "keys of the current pane"),
-        Entry(name: "quit", aliases: ["q", "q!"], argument: .none, summary: "leave the console"),
-    ]
+    public static let entries: [Entry] = {
+        var entries: [Entry] = []
+        for list in ResourceRegistry.lists {
+            guard let name = list.command else { continue }
+            switch list.placement {
+            case .root:
+                entries.append(Entry(name: name.name, aliases: name.aliases, argument: .none, summary: name.summary,
+                                     command: .root(list.kind)))
+            case .tab(_, let id, _, _):
+                entries.append(Entry(name: name.name, aliases: name.aliases, argument: list.searchable ? .search : .none,
+                                     summary: name.summary, command: .tab(id, command: name.name, search: nil)))
+            case .none:
+                break
+            }
+        }
+        var verbs: [String: [String]] = [:]
+        var order: [String] = []
+        for descriptor in ResourceRegistry.descriptors {
+            for action in descriptor.actions {
+                if verbs[action.verb] == nil { order.append(action.verb) }
+                verbs[action.verb, default: []].append(action.title)
+            }
+        }
+        for verb in order {
+            entries.append(Entry(name: verb, aliases: [], argument: .none, summary: verbs[verb]!.joined(separator: "; "),
+                                 command: .action(verb)))
+        }
+        entries += [
+            Entry(name: "profile", aliases: [], argument: .profile, summary: "switch profile", command: .profile("")),
+            Entry(name: "region", aliases: [], argument: .region, summary: "switch region", command: .region("")),
+            Entry(name: "theme", aliases: [], argument: .theme, summary: "switch theme", command: .theme("")),
+            Entry(name: "calls", aliases: ["log"], argument: .none, summary: "API calls of this session", command: .callLog),
+            Entry(name: "help", aliases: ["h"], argument: .none, summary: "keys of the current pane", command: .help),
+            Entry(name: "quit", aliases: ["q", "q!"], argument: .none, summary: "leave the console", command: .quit),
+        ]
+        return entries
+    }()
 
     /// Why a command was not understood; one sentence.
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -80,22 +112,14 @@ public enum CommandPalette {
         case .search:
             break
         }
-        switch entry.name {
-        case "userpools": return .userPools
-        case "users":
-            if rest.isEmpty { return .users(nil) }
-            do { return .users(try UserSearch.parse(rest)) } catch { throw ParseError(description: error.description) }
-        case "groups": return .groups
-        case "clients": return .clients
-        case "providers": return .providers
-        case "idpools": return .identityPools
-        case "identities": return .identities
-        case "profile": return .profile(rest)
-        case "region": return .region(rest)
-        case "theme": return .theme(rest)
-        case "calls": return .callLog
-        case "help": return .help
-        default: return .quit
+        switch entry.command {
+        case .tab(let id, let command, _):
+            if rest.isEmpty { return entry.command }
+            do { return .tab(id, command: command, search: try UserSearch.parse(rest)) } catch { throw ParseError(description: error.description) }
+        case .profile: return .profile(rest)
+        case .region: return .region(rest)
+        case .theme: return .theme(rest)
+        default: return entry.command
         }
     }
 

@@ -56,6 +56,32 @@ public struct RowStore: Sendable {
         }
     }
 
+    /// Replaces the row at `index` (a change read back); the text index is rebuilt.
+    public mutating func replace(at index: Int, with item: ListItem) {
+        var items = self.items
+        let marked = rows[index].marked
+        items[index] = item
+        self = RowStore()
+        append(items)
+        rows[index].marked = marked
+    }
+
+    /// Removes the row at `index` (a deletion); the text index is rebuilt.
+    public mutating func remove(at index: Int) {
+        var items = self.items
+        let marks = rows.map(\.marked)
+        items.remove(at: index)
+        self = RowStore()
+        append(items)
+        var kept = marks
+        kept.remove(at: index)
+        for (i, mark) in kept.enumerated() where mark { rows[i].marked = true }
+    }
+
+    private var items: [ListItem] {
+        rows.indices.map { ListItem(id: ids[$0], name: names[$0], cells: rows[$0].cells, dimmed: rows[$0].dimmed) }
+    }
+
     /// Sets the mark drawn on one row.
     public mutating func setMarked(_ marked: Bool, at index: Int) {
         rows[index].marked = marked

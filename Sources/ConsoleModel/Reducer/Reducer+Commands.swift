@@ -15,13 +15,11 @@ extension Reducer {
     /// Runs a parsed command.
     public static func run(_ state: inout ConsoleState, _ command: PaletteCommand) -> [ConsoleEffect] {
         switch command {
-        case .userPools:
-            return jump(&state, root: .userPools)
-        case .identityPools:
-            return jump(&state, root: .identityPools)
-        case .users(let search):
-            let effects = jump(&state, toTab: "Users", of: "a user pool")
-            guard state.currentList?.source.search != search, case .users? = state.currentList?.source else { return effects }
+        case .root(let kind):
+            return jump(&state, root: .list(ListSource(kind)))
+        case .tab(let id, let name, let search):
+            let effects = jump(&state, toTab: id, command: name)
+            guard let list = state.currentList, list.source.spec.searchable, list.source.search != search else { return effects }
             // The unsearched first page the tab just asked for is not wanted any more.
             let address = state.currentAddress
             let kept = effects.filter { effect in
@@ -29,14 +27,12 @@ extension Reducer {
                 return true
             }
             return kept + setUserSearch(&state, search)
-        case .groups:
-            return jump(&state, toTab: "Groups", of: "a user pool")
-        case .clients:
-            return jump(&state, toTab: "App clients", of: "a user pool")
-        case .providers:
-            return jump(&state, toTab: "Identity providers", of: "a user pool")
-        case .identities:
-            return jump(&state, toTab: "Identities", of: "an identity pool")
+        case .action(let verb):
+            for (action, ref) in KeyDispatch.actions(for: state) where action.verb == verb {
+                return startAction(&state, action, on: ref)
+            }
+            state.message = StatusMessage(.warning, ":\(verb) does not apply here; select a resource it acts on first.")
+            return []
         case .profile(let name):
             if name.isEmpty { openPicker(&state, .profile); return [] }
             return [.switchContext(profile: name, region: nil)]

@@ -80,15 +80,17 @@ extension Reducer {
 
     /// Replaces the current user list with one searched on the server (nil: all users).
     static func setUserSearch(_ state: inout ConsoleState, _ search: UserSearch?) -> [ConsoleEffect] {
-        guard case .users(let pool, _)? = state.currentList?.source else { return [] }
-        return replaceList(&state, with: .users(poolID: pool, search: search))
+        guard var source = state.currentList?.source, source.spec.searchable else { return [] }
+        source.search = search
+        return replaceList(&state, with: source)
     }
 
-    /// `h` on identities: asks again with HideDisabled flipped.
-    static func toggleHiddenIdentities(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        guard case .identities(let pool, let hide)? = state.currentList?.source else { return [] }
-        state.message = StatusMessage(.info, hide ? "Showing disabled identities too." : "Hiding disabled identities.")
-        return replaceList(&state, with: .identities(poolID: pool, hideDisabled: !hide))
+    /// The list's toggle (`h` on identities): asks again with it flipped.
+    static func toggleList(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard var source = state.currentList?.source, let toggle = source.spec.toggle else { return [] }
+        source.toggled.toggle()
+        state.message = StatusMessage(.info, source.toggled ? toggle.onNotice : toggle.offNotice)
+        return replaceList(&state, with: source)
     }
 
     static func replaceList(_ state: inout ConsoleState, with source: ListSource) -> [ConsoleEffect] {
@@ -121,7 +123,7 @@ extension Reducer {
         return push(&state, .describe(target))
     }
 
-    static func describeTarget(_ state: ConsoleState) -> DescribeTarget? {
+    static func describeTarget(_ state: ConsoleState) -> ResourceRef? {
         switch state.currentContent {
         case .list(let list): return list.selectedID.flatMap(list.source.describe)
         case .detail(let detail): return detail.source.describeTarget

@@ -89,10 +89,14 @@ extension Reducer {
     }
 
     /// `:users`, `:groups`, `:identities`…: back to the nearest pane that has the tab, and that tab.
-    static func jump(_ state: inout ConsoleState, toTab title: String, of what: String) -> [ConsoleEffect] {
-        guard let depth = state.stack.lastIndex(where: { $0.kind.tabIndex(title) != nil }),
-              let tab = state.stack[depth].kind.tabIndex(title) else {
-            state.message = StatusMessage(.warning, "Open \(what) first, then :\(title.lowercased().replacingOccurrences(of: " ", with: "")) shows its \(title.lowercased()).")
+    static func jump(_ state: inout ConsoleState, toTab id: TabID, command: String) -> [ConsoleEffect] {
+        guard let depth = state.stack.lastIndex(where: { $0.kind.tabIndex(id) != nil }),
+              let tab = state.stack[depth].kind.tabIndex(id) else {
+            let owners = ResourceRegistry.descriptors.filter { descriptor in
+                ResourceRegistry.tabs(of: descriptor.kind).contains { $0.id == id }
+            }.map { "a \($0.noun)" }
+            let what = owners.isEmpty ? "a resource" : owners.joined(separator: " or ")
+            state.message = StatusMessage(.warning, "Open \(what) first, then :\(command) shows it.")
             return []
         }
         let effects = pop(&state, toDepth: depth)

@@ -23,6 +23,14 @@ extension Reducer {
             return []
         case .searchForm(let form)?:
             return searchFormKey(&state, form, key)
+        case .actionForm(let form)?:
+            return actionFormKey(&state, form, key)
+        case .confirm(let confirm)?:
+            return confirmKey(&state, confirm, key)
+        case .busy?:
+            // Esc stops waiting; the reply, when it comes, finds nothing open and is dropped.
+            if key == .escape { return cancelAction(&state) }
+            return []
         case nil:
             return []
         }

@@ -69,6 +69,8 @@ public enum Reducer {
         case .status(let message):
             state.message = message
             return []
+        case .formLoaded, .planned, .editorReady, .editorReturned, .actionFinished, .actionFailed, .rowLoaded:
+            return actionMessage(&state, message)
         }
     }
 

@@ -11,6 +11,8 @@ public protocol ConsoleDriver: AnyObject {
     var onChange: (@MainActor () -> Void)? { get set }
     /// Called when the view-model needs the front end to act.
     var onRequest: (@MainActor (FrontEndRequest) -> Void)? { get set }
+    /// The answer to `FrontEndRequest.edit`: the edited text, or nil when the editor failed.
+    func editorFinished(ticket: Int, text: String?)
 }
 
 /// Things only the front end can do.
@@ -21,4 +23,7 @@ public enum FrontEndRequest: Sendable, Equatable {
     case copyToClipboard(String)
     /// Switch to the named theme (`:theme NAME`); the front end reports failure as a message.
     case applyTheme(String)
+    /// Suspend the console, open `$VISUAL` / `$EDITOR` / `vi` on this text, resume, and answer
+    /// with `ConsoleDriver.editorFinished`.
+    case edit(EditRequest)
 }

@@ -36,14 +36,18 @@ public struct HeaderInfo: Sendable, Equatable {
     /// Shown only when it is not AWS's own endpoint (e.g. the local emulator).
     public var endpoint: String?
     public var readOnly: Bool
+    /// Every change asks for the resource's name to be typed.
+    public var protected: Bool
     /// Calls in flight; the front end animates a spinner while it is above zero.
     public var callsInFlight: Int
 
-    public init(profile: String, region: String, endpoint: String? = nil, readOnly: Bool = false, callsInFlight: Int = 0) {
+    public init(profile: String, region: String, endpoint: String? = nil, readOnly: Bool = false, protected: Bool = false,
+                callsInFlight: Int = 0) {
         self.profile = profile
         self.region = region
         self.endpoint = endpoint
         self.readOnly = readOnly
+        self.protected = protected
         self.callsInFlight = callsInFlight
     }
 }
@@ -98,4 +102,9 @@ public enum StyleRole: String, Sendable, Equatable, CaseIterable, Codable {
     case overlaySelected = "overlay.selected"
     case input
     case spinner
+    case diffChanged = "diff.changed"
+    case diffAdded = "diff.added"
+    case diffRemoved = "diff.removed"
+    case diffKept = "diff.kept"
+    case badgeProtected = "badge.protected"
 }

@@ -176,10 +176,13 @@ public struct Form: Sendable, Equatable {
         public var value: String
         /// For choice fields: the allowed values; the value is one of them.
         public var choices: [String]
-        public init(label: String, value: String, choices: [String] = []) {
+        /// Why the value is not valid, shown under the field.
+        public var error: String?
+        public init(label: String, value: String, choices: [String] = [], error: String? = nil) {
             self.label = label
             self.value = value
             self.choices = choices
+            self.error = error
         }
     }
     public var title: String
@@ -197,13 +200,27 @@ public struct Form: Sendable, Equatable {
 public struct Confirm: Sendable, Equatable {
     public var title: String
     public var text: String
+    /// What will change, for an update: one line per field.
+    public var lines: [ConfirmLine]
     /// When set, the operator must type this exactly.
     public var typeToConfirm: String?
     public var input: String
-    public init(title: String, text: String, typeToConfirm: String? = nil, input: String = "") {
+    public init(title: String, text: String, lines: [ConfirmLine] = [], typeToConfirm: String? = nil, input: String = "") {
         self.title = title
         self.text = text
+        self.lines = lines
         self.typeToConfirm = typeToConfirm
         self.input = input
+    }
+}
+
+/// One line of a confirmation's diff.
+public struct ConfirmLine: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case changed, added, removed, kept }
+    public var kind: Kind
+    public var text: String
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
     }
 }

@@ -1,4 +1,6 @@
 import AWSCore
+import CognitoAdmin
+import CognitoAPI
 
 /// Everything that changes the state: input, and the results of effects.
 public enum ConsoleMessage: Sendable {
@@ -15,6 +17,19 @@ public enum ConsoleMessage: Sendable {
     case contextSwitched(BackendInfo)
     /// Making that backend failed; one sentence.
     case contextFailed(String)
+    /// An action's form, read from the resource as it is now.
+    case formLoaded(ActionRequest, FormState)
+    /// A read-modify-write plan to confirm; `note` says why it is shown again.
+    case planned(ActionRequest, UpdatePlan, note: String?)
+    /// The update input was read; the editor can open on `text`.
+    case editorReady(ActionRequest, base: JSONValue, text: String)
+    /// `$EDITOR` came back: the update input it was given and the text it returned (nil: it failed).
+    case editorReturned(ActionRequest, base: JSONValue, text: String?)
+    case actionFinished(ActionRequest, ActionOutcome)
+    /// An action failed; one sentence.
+    case actionFailed(ActionRequest, String)
+    /// A resource read back after a change, as its row.
+    case rowLoaded(ResourceRef, ListItem)
     /// Something the app or front end reports (a broken theme or settings file, a theme applied).
     case status(StatusMessage)
 }
@@ -23,7 +38,20 @@ public enum ConsoleMessage: Sendable {
 public enum ConsoleEffect: Sendable, Equatable {
     case fetchPage(TabAddress, ListSource, Pager.Request)
     case fetchDetail(TabAddress, DetailSource, ticket: Int)
-    case describe(TabAddress, DescribeTarget, ticket: Int)
+    case describe(TabAddress, ResourceRef, ticket: Int)
+    /// Read the resource and make the action's form.
+    case loadForm(ActionRequest)
+    /// Run the action.
+    case perform(ActionRequest, FormValues)
+    /// Read the resource and plan an update with this edit.
+    case planUpdate(ActionRequest, UpdateEdit)
+    /// Read again and send the plan if nothing changed meanwhile.
+    case commitUpdate(ActionRequest, UpdatePlan)
+    /// Open `$EDITOR` on the update input: read it first when `base` is nil; `text` replaces the
+    /// default text (an invalid edit comes back with its errors on top).
+    case openEditor(ActionRequest, base: JSONValue?, text: String?)
+    /// Read a resource back as a row.
+    case refreshRow(ResourceRef)
     /// Stop the calls of panes that were closed.
     case cancel(panes: [Int])
     /// Make a backend for this profile and region (nil: the profile's own region).

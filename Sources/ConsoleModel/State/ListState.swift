@@ -56,6 +56,29 @@ public struct ListState: Sendable {
         }
     }
 
+    /// Replaces the row with this id, keeping the filter and the cursor.
+    public mutating func replace(id: String, with item: ListItem) {
+        guard let index = store.ids.firstIndex(of: id) else { return }
+        store.replace(at: index, with: item)
+        refilter()
+    }
+
+    /// Removes the row with this id and its mark.
+    public mutating func remove(id: String) {
+        guard let index = store.ids.firstIndex(of: id) else { return }
+        store.remove(at: index)
+        marked.remove(id)
+        refilter()
+    }
+
+    private mutating func refilter() {
+        guard !filter.isEmpty else { return }
+        let text = filter
+        filter = ""
+        filtered = nil
+        setFilter(text)
+    }
+
     /// Drops the loaded rows (a refresh); the filter, the marks and the cursor stay.
     public mutating func clearRows() {
         store = RowStore()

@@ -4,6 +4,10 @@ public enum OverlayState: Sendable, Equatable {
     case prompt(PromptState)
     case picker(PickerState)
     case searchForm(SearchFormState)
+    case actionForm(ActionFormState)
+    case confirm(ConfirmState)
+    /// Waiting for a form, a plan or an editor to come back; keys other than Esc wait.
+    case busy(title: String, ticket: Int)
 }
 
 /// The `:` palette or the `/` filter prompt.

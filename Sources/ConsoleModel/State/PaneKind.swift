@@ -1,85 +1,63 @@
-/// What a pane shows; decides its breadcrumb, its tabs and what its tabs load.
+/// What a pane shows: a root list (user pools, identity pools), one resource with its tabs,
+/// the call log, or one resource's JSON. Decides the breadcrumb and the tabs; the facts come
+/// from the resource registry.
 public enum PaneKind: Sendable, Equatable {
-    case userPools
-    case userPool(id: String, name: String)
-    case user(poolID: String, username: String)
-    case group(poolID: String, name: String)
-    case identityPools
-    case identityPool(id: String, name: String)
-    case identity(poolID: String, identityID: String)
+    case list(ListSource)
+    case resource(ResourceRef)
     /// `@`: the API calls of this session.
     case callLog
     /// `d`: one resource as JSON.
-    case describe(DescribeTarget)
+    case describe(ResourceRef)
 
     /// The breadcrumb.
     public var title: String {
         switch self {
-        case .userPools: return "User pools"
-        case .userPool(let id, let name): return name.isEmpty ? id : name
-        case .user(_, let name): return name
-        case .group(_, let name): return name
-        case .identityPools: return "Identity pools"
-        case .identityPool(let id, let name): return name.isEmpty ? id : name
-        case .identity(_, let id): return id
+        case .list(let source):
+            if case .root(let title) = source.spec.placement { return title }
+            return source.noun
+        case .resource(let ref): return ref.title
         case .callLog: return "API calls"
-        case .describe(let target): return target.title
+        case .describe(let ref): return Self.describeTitle(ref)
         }
+    }
+
+    /// The describe view's title: the operation and the resource.
+    public static func describeTitle(_ ref: ResourceRef) -> String {
+        let operation = ResourceRegistry.descriptor(ref.kind).describe?.operation ?? ref.kind.id
+        return "\(operation) \(ref.id)"
+    }
+
+    /// The resource this pane shows, if it shows one.
+    public var resource: ResourceRef? {
+        if case .resource(let ref) = self { return ref }
+        return nil
     }
 
     /// The tabs a new pane of this kind starts with, nothing loaded yet.
     public func makeTabs() -> [TabState] {
         switch self {
-        case .userPools:
-            return [TabState("User pools", .list(ListState(source: .userPools)))]
-        case .userPool(let id, _):
-            return [
-                TabState("Summary", .detail(DetailState(source: .userPool(id: id)))),
-                TabState("Users", .list(ListState(source: .users(poolID: id, search: nil)))),
-                TabState("Groups", .list(ListState(source: .groups(poolID: id)))),
-                TabState("App clients", .list(ListState(source: .clients(poolID: id)))),
-                TabState("Identity providers", .list(ListState(source: .providers(poolID: id)))),
-                TabState("Domain", .detail(DetailState(source: .domain(poolID: id)))),
-            ]
-        case .user(let pool, let name):
-            return [
-                TabState("Summary", .detail(DetailState(source: .user(poolID: pool, username: name)))),
-                TabState("Groups", .list(ListState(source: .userGroups(poolID: pool, username: name)))),
-                TabState("Devices", .list(ListState(source: .devices(poolID: pool, username: name)))),
-            ]
-        case .group(let pool, let name):
-            return [
-                TabState("Summary", .detail(DetailState(source: .group(poolID: pool, name: name)))),
-                TabState("Members", .list(ListState(source: .groupMembers(poolID: pool, group: name)))),
-            ]
-        case .identityPools:
-            return [TabState("Identity pools", .list(ListState(source: .identityPools)))]
-        case .identityPool(let id, _):
-            return [
-                TabState("Settings", .detail(DetailState(source: .identityPool(id: id)))),
-                TabState("Identities", .list(ListState(source: .identities(poolID: id, hideDisabled: true)))),
-            ]
-        case .identity(_, let id):
-            return [TabState("Identity", .detail(DetailState(source: .identity(id: id))))]
+        case .list(let source):
+            return [TabState(TabID(source.kind.id), title, .list(ListState(source: source)))]
+        case .resource(let ref):
+            return ResourceRegistry.tabs(of: ref.kind).map { tab in
+                switch tab.content {
+                case .detail(let kind):
+                    return TabState(tab.id, tab.title, .detail(DetailState(source: DetailSource(kind, ref))))
+                case .list(let kind):
+                    return TabState(tab.id, tab.title, .list(ListState(source: ResourceRegistry.list(kind).source(scope: ref.path))))
+                }
+            }
         case .callLog:
-            return [TabState("API calls", .list(ListState(source: .callLog)))]
-        case .describe(let target):
-            return [TabState(target.title, .text(TextState(target: target)))]
+            return [TabState(TabID("calls"), "API calls", .list(ListState(source: .callLog)))]
+        case .describe(let ref):
+            let title = Self.describeTitle(ref)
+            return [TabState(TabID("json"), title, .text(TextState(target: ref, title: title)))]
         }
     }
 
-    /// The tab index of a tab by title, for `:users`, `:groups`, `:clients`, `:identities`.
-    public func tabIndex(_ title: String) -> Int? {
-        makeTabTitles().firstIndex(of: title)
-    }
-
-    func makeTabTitles() -> [String] {
-        switch self {
-        case .userPool: return ["Summary", "Users", "Groups", "App clients", "Identity providers", "Domain"]
-        case .identityPool: return ["Settings", "Identities"]
-        case .user: return ["Summary", "Groups", "Devices"]
-        case .group: return ["Summary", "Members"]
-        default: return []
-        }
+    /// The index of a tab by id, for `:users`, `:groups`, `:clients`, `:identities`.
+    public func tabIndex(_ id: TabID) -> Int? {
+        guard case .resource(let ref) = self else { return nil }
+        return ResourceRegistry.tabs(of: ref.kind).firstIndex { $0.id == id }
     }
 }

@@ -22,9 +22,11 @@ public struct PaneState: Sendable {
 
 /// One tab of a pane.
 public struct TabState: Sendable {
+    public let id: TabID
     public var title: String
     public var content: TabContent
-    public init(_ title: String, _ content: TabContent) {
+    public init(_ id: TabID, _ title: String, _ content: TabContent) {
+        self.id = id
         self.title = title
         self.content = content
     }
@@ -63,14 +65,17 @@ public struct DetailState: Sendable {
 
 /// Scrollable text: the JSON of `d`.
 public struct TextState: Sendable {
-    public let target: DescribeTarget?
+    /// The resource described; nil for text that is not fetched.
+    public let target: ResourceRef?
+    public let title: String
     public var lines: [String]?
     public var failure: String?
     public var loading: Int?
     public var scroll = 0
 
-    public init(target: DescribeTarget?) {
+    public init(target: ResourceRef?, title: String) {
         self.target = target
+        self.title = title
     }
 }
 

@@ -1,4 +1,6 @@
 import AWSCore
+import CognitoAdmin
+import CognitoAPI
 
 /// The view-model the front end drives: owns the state, feeds messages through `Reducer`, runs
 /// the effects as tasks (calls run off the main actor; their results come back as messages) and
@@ -91,11 +93,16 @@ public final class ConsoleViewModel: ConsoleDriver {
             case .describe(let address, let target, let ticket):
                 spawn(pane: address.pane) { backend in
                     do {
-                        return .textLoaded(address, ticket: ticket, try await target.fetchLines(backend))
+                        guard let describe = ResourceRegistry.descriptor(target.kind).describe else {
+                            return .loadFailed(address, ticket: ticket, "Nothing to describe.")
+                        }
+                        return .textLoaded(address, ticket: ticket, try await describe.fetch(backend, target))
                     } catch {
                         return .loadFailed(address, ticket: ticket, ErrorText.sentence(error))
                     }
                 }
+            case .loadForm, .perform, .planUpdate, .commitUpdate, .openEditor, .refreshRow:
+                runAction(effect)
             case .cancel(let panes):
                 let closed = Set(panes)
                 for (id, entry) in tasks where entry.pane.map(closed.contains) == true {
@@ -109,6 +116,90 @@ public final class ConsoleViewModel: ConsoleDriver {
                 onRequest?(request)
             }
         }
+    }
+
+    /// Runs an action's effect: not tied to a pane, so going back does not cancel a change in flight.
+    private func runAction(_ effect: ConsoleEffect) {
+        switch effect {
+        case .loadForm(let request):
+            spawn(pane: nil) { backend in
+                do {
+                    return .formLoaded(request, try await ActionRunner.form(backend, request))
+                } catch {
+                    return .actionFailed(request, ErrorText.sentence(error))
+                }
+            }
+        case .perform(let request, let values):
+            spawn(pane: nil) { backend in
+                do {
+                    return .actionFinished(request, try await ActionRunner.perform(backend, request, values))
+                } catch {
+                    return .actionFailed(request, ErrorText.sentence(error))
+                }
+            }
+        case .planUpdate(let request, let edit):
+            spawn(pane: nil) { backend in
+                do {
+                    return .planned(request, try await ActionRunner.plan(backend, request, edit), note: nil)
+                } catch {
+                    return .actionFailed(request, ErrorText.sentence(error))
+                }
+            }
+        case .commitUpdate(let request, let plan):
+            spawn(pane: nil) { backend in
+                do {
+                    switch try await ActionRunner.commit(backend, request, plan) {
+                    case .sent:
+                        return .actionFinished(request, ActionOutcome("Updated \(request.ref.id) (\(plan.operation)).", .updated))
+                    case .nothingToSend:
+                        return .actionFinished(request, ActionOutcome("No change to \(request.ref.id); nothing was sent.", .none))
+                    case .changedMeanwhile(let fresh):
+                        return .planned(request, fresh, note: "\(request.ref.id) changed since it was read; this is the change now.")
+                    }
+                } catch {
+                    return .actionFailed(request, ErrorText.sentence(error))
+                }
+            }
+        case .openEditor(let request, let base, let text):
+            openEditor(request, base: base, text: text)
+        case .refreshRow(let ref):
+            spawn(pane: nil) { backend in
+                do {
+                    guard let fetch = ResourceRegistry.descriptor(ref.kind).fetchRow else { throw UpdateError("no row reader") }
+                    return .rowLoaded(ref, try await fetch(backend, ref))
+                } catch {
+                    return .status(StatusMessage(.warning, "Could not read \(ref.id) back: \(ErrorText.sentence(error))"))
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    /// Editors waiting for the front end, by ticket: the request and the update input they show.
+    private var editors: [Int: (request: ActionRequest, base: JSONValue)] = [:]
+
+    private func openEditor(_ request: ActionRequest, base: JSONValue?, text: String?) {
+        if let base, let text {
+            editors[request.ticket] = (request, base)
+            onRequest?(.edit(EditRequest(ticket: request.ticket, text: text)))
+            return
+        }
+        spawn(pane: nil) { backend in
+            do {
+                let base = try await ActionRunner.read(backend, request)
+                let text = EditorText.initial(operation: ActionRunner.updater(request)?.operation ?? "", resource: request.ref.id,
+                                              json: try CognitoJSONText.pretty(base))
+                return .editorReady(request, base: base, text: text)
+            } catch {
+                return .actionFailed(request, ErrorText.sentence(error))
+            }
+        }
+    }
+
+    public func editorFinished(ticket: Int, text: String?) {
+        guard let entry = editors.removeValue(forKey: ticket) else { return }
+        send(.editorReturned(entry.request, base: entry.base, text: text))
     }
 
     /// Runs `work` off the main actor against the current backend and sends what it returns.

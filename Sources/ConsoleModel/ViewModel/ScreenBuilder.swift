@@ -23,7 +23,8 @@ public enum ScreenBuilder {
         }
         return Screen(
             header: HeaderInfo(profile: info.profile, region: info.region, endpoint: info.endpoint,
-                               readOnly: info.readOnly, callsInFlight: state.callsInFlight),
+                               readOnly: info.readOnly, protected: info.protected,
+                               callsInFlight: state.callsInFlight),
             breadcrumbs: crumbs, tabs: pane.tabTitles, activeTab: pane.tabs.count > 1 ? pane.activeTab : 0,
             body: body, footer: footer, message: state.message, overlay: overlay(state.overlay))
     }
@@ -53,7 +54,7 @@ public enum ScreenBuilder {
         if !list.filter.isEmpty {
             parts.append("/\(list.filter) (\(NumberText.grouped(list.shownCount)) of \(NumberText.grouped(list.store.count)))")
         }
-        if case .identities(_, let hide) = list.source { parts.append(hide ? "disabled hidden" : "disabled shown") }
+        if let toggle = list.source.spec.toggle { parts.append(list.source.toggled ? toggle.onText : toggle.offText) }
         return parts.isEmpty ? nil : parts.joined(separator: "  ")
     }
 
@@ -61,8 +62,7 @@ public enum ScreenBuilder {
         if let failure = detail.failure { return .notice(Notice(.error, failure)) }
         guard let sections = detail.sections else { return .notice(Notice(.loading, "Loading…")) }
         if sections.isEmpty {
-            if case .domain = detail.source { return .notice(Notice(.empty, "No domain is configured for this user pool.")) }
-            return .notice(Notice(.empty, "Nothing to show."))
+            return .notice(Notice(.empty, detail.source.spec.emptyText))
         }
         return .detail(DetailView(sections: sections, scrollOffset: detail.scroll))
     }
@@ -70,7 +70,7 @@ public enum ScreenBuilder {
     static func textBody(_ text: TextState) -> Body {
         if let failure = text.failure { return .notice(Notice(.error, failure)) }
         guard let lines = text.lines else { return .notice(Notice(.loading, "Loading…")) }
-        return .text(TextView(title: text.target?.title ?? "", lines: lines, syntax: .json, scrollOffset: text.scroll))
+        return .text(TextView(title: text.title, lines: lines, syntax: .json, scrollOffset: text.scroll))
     }
 
     static func overlay(_ overlay: OverlayState?) -> Overlay? {
@@ -84,6 +84,13 @@ public enum ScreenBuilder {
             return .picker(Picker(title: picker.title, items: picker.items, selected: picker.selected))
         case .searchForm(let form)?:
             return .form(form.form)
+        case .actionForm(let open)?:
+            return .form(open.form.view)
+        case .confirm(let confirm)?:
+            return .confirm(Confirm(title: confirm.title, text: confirm.question, lines: confirm.lines,
+                                    typeToConfirm: confirm.typeToConfirm, input: confirm.input))
+        case .busy(let title, _)?:
+            return .confirm(Confirm(title: title, text: "Waiting for Cognito… esc stops waiting."))
         }
     }
 }

@@ -202,8 +202,20 @@ public final class ConsoleApp {
             terminal.writeRaw(Clipboard.osc52(text))
         case .applyTheme(let name):
             applyTheme(named: name)
+        case .edit(let request):
+            // The console is suspended while the editor runs: the main actor waits for it, so no
+            // key is read from under it; replies that arrive meanwhile are handled afterwards.
+            terminal.suspend()
+            let text = EditorSession(environment: editorEnvironment).edit(request.text)
+            terminal.resume()
+            _ = terminal.refreshSize()
+            setNeedsDraw()
+            driver.editorFinished(ticket: request.ticket, text: text)
         }
     }
+
+    /// The environment `$VISUAL` / `$EDITOR` are read from.
+    public var editorEnvironment: [String: String] = ProcessInfo.processInfo.environment
 
     private func applyTheme(named name: String) {
         do {

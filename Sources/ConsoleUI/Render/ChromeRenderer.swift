@@ -9,11 +9,12 @@ enum ChromeRenderer {
         grid.fill(x: 0, y: 0, width: grid.columns, height: 1, role: .header)
         var right: [(String, StyleRole)] = []
         if info.callsInFlight > 0 { right.append(("\(spinner) \(info.callsInFlight)", .spinner)) }
+        if info.protected { right.append((" PROTECTED ", .badgeProtected)) }
         if info.readOnly { right.append((" READ-ONLY ", .badgeReadOnly)) }
         let rightText = right.map(\.0).joined(separator: " ")
         var rightWidth = DisplayWidth.of(rightText)
         if rightWidth > grid.columns / 2 {
-            right = right.filter { $0.1 == .badgeReadOnly }
+            right = right.filter { $0.1 == .badgeReadOnly || $0.1 == .badgeProtected }
             rightWidth = DisplayWidth.of(right.map(\.0).joined(separator: " "))
         }
         let leftLimit = grid.columns - rightWidth - (rightWidth > 0 ? 2 : 0)

@@ -113,13 +113,16 @@ enum OverlayRenderer {
     private static func form(_ form: Form, into grid: inout Grid) -> Placed {
         let labelWidth = min(20, form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0)
         let inner = min(grid.columns - 8, 60)
-        let box = Box.centered(innerWidth: inner, innerHeight: form.fields.count + 2, in: grid)
+        // A field with an error takes a second line for it.
+        let lines = form.fields.count + form.fields.filter { $0.error != nil }.count
+        let box = Box.centered(innerWidth: inner, innerHeight: lines + 2, in: grid)
         box.draw(title: form.title, footer: nil, into: &grid)
         var placed = Placed()
         let valueX = box.innerX + labelWidth + 2
         let valueWidth = box.innerX + box.innerWidth - valueX
-        for (index, field) in form.fields.enumerated() where index < box.innerHeight {
-            let y = box.innerY + index
+        let bottom = box.innerY + box.innerHeight
+        var y = box.innerY
+        for (index, field) in form.fields.enumerated() where y < bottom {
             let focused = index == form.focused
             grid.place(TextFit.pad(field.label, to: labelWidth), x: box.innerX, y: y,
                        role: focused ? .overlaySelected : .overlay)
@@ -131,9 +134,14 @@ enum OverlayRenderer {
             } else {
                 grid.write(field.value, x: valueX, y: y, role: .overlay, limit: valueWidth)
             }
+            y += 1
+            if let error = field.error, y < bottom {
+                grid.write(error, x: valueX, y: y, role: .statusError, limit: valueWidth)
+                y += 1
+            }
         }
-        if box.innerHeight >= form.fields.count + 2 {
-            grid.write(form.hint, x: box.innerX, y: box.innerY + form.fields.count + 1, role: .overlay, limit: box.innerWidth)
+        if box.innerHeight >= lines + 2 {
+            grid.write(form.hint, x: box.innerX, y: box.innerY + lines + 1, role: .overlay, limit: box.innerWidth)
         }
         return placed
     }
@@ -141,10 +149,16 @@ enum OverlayRenderer {
     // MARK: Confirm
 
     private static func confirm(_ confirm: Confirm, into grid: inout Grid) -> Placed {
-        let inner = min(grid.columns - 8, 56)
+        let inner = min(grid.columns - 8, confirm.lines.isEmpty ? 56 : 76)
         let text = TextFit.wrap(confirm.text, width: max(1, inner))
         let typed = confirm.typeToConfirm != nil
-        let box = Box.centered(innerWidth: inner, innerHeight: text.count + (typed ? 4 : 2), in: grid)
+        let answer = typed ? 2 : 1
+        // The diff gets what height is left after the question and the answer.
+        let room = max(0, grid.rows - 4 - text.count - answer - 2)
+        let shown = confirm.lines.count <= room ? confirm.lines.count : max(0, room - 1)
+        let hidden = confirm.lines.count - shown
+        let diffHeight = confirm.lines.isEmpty ? 0 : shown + (hidden > 0 ? 1 : 0) + 1
+        let box = Box.centered(innerWidth: inner, innerHeight: text.count + diffHeight + (typed ? 4 : 2), in: grid)
         box.draw(title: confirm.title, footer: nil, into: &grid)
         var placed = Placed()
         var y = box.innerY
@@ -152,6 +166,17 @@ enum OverlayRenderer {
         for line in text where y < bottom - 1 {
             grid.place(line, x: box.innerX, y: y, role: .overlay)
             y += 1
+        }
+        if !confirm.lines.isEmpty {
+            y += 1
+            for line in confirm.lines.prefix(shown) where y < bottom - answer {
+                grid.write(line.text, x: box.innerX, y: y, role: role(line.kind), limit: box.innerWidth)
+                y += 1
+            }
+            if hidden > 0, y < bottom - answer {
+                grid.write("… \(hidden) more lines: enlarge the terminal", x: box.innerX, y: y, role: .overlay, limit: box.innerWidth)
+                y += 1
+            }
         }
         y += 1
         if let name = confirm.typeToConfirm {
@@ -169,6 +194,15 @@ enum OverlayRenderer {
             grid.write(" no", x: x, y: y, role: .overlay)
         }
         return placed
+    }
+
+    private static func role(_ kind: ConfirmLine.Kind) -> StyleRole {
+        switch kind {
+        case .changed: return .diffChanged
+        case .added: return .diffAdded
+        case .removed: return .diffRemoved
+        case .kept: return .diffKept
+        }
     }
 }
 

@@ -50,6 +50,19 @@ final class NcursesTerminal {
         cncurses_stop()
     }
 
+    /// Hands the terminal to another program until `resume()`.
+    func suspend() {
+        guard started else { return }
+        cncurses_suspend()
+    }
+
+    /// Takes the terminal back after `suspend()`; the next frame repaints everything.
+    func resume() {
+        guard started else { return }
+        cncurses_resume()
+        invalidate()
+    }
+
     /// The terminal's size as ncurses knows it.
     var size: (columns: Int, rows: Int) {
         (Int(cncurses_cols()), Int(cncurses_lines()))

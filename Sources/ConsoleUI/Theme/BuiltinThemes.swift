@@ -39,6 +39,7 @@ public enum BuiltinThemes {
           header:           { fg: white, bg: "#005f87" }
           header.accent:    { fg: bright-yellow, bg: "#005f87", attributes: [bold] }
           badge.readonly:   { fg: bright-white, bg: red, attributes: [bold] }
+          badge.protected:  { fg: black, bg: yellow, attributes: [bold] }
           breadcrumbs:      { fg: cyan, bg: default }
           tab:              { fg: bright-black, bg: default }
           tab.active:       { fg: black, bg: cyan, attributes: [bold] }
@@ -59,6 +60,10 @@ public enum BuiltinThemes {
           status.info:      { fg: green, bg: default }
           status.error:     { fg: bright-red, bg: default, attributes: [bold] }
           status.warning:   { fg: yellow, bg: default }
+          diff.changed:     { fg: yellow, bg: default }
+          diff.added:       { fg: green, bg: default }
+          diff.removed:     { fg: bright-red, bg: default }
+          diff.kept:        { fg: bright-black, bg: default }
           overlay:          { fg: white, bg: "#262626" }
           overlay.border:   { fg: bright-cyan, bg: "#262626" }
           overlay.selected: { fg: black, bg: cyan }
@@ -78,6 +83,7 @@ public enum BuiltinThemes {
           header:           { fg: white, bg: blue }
           header.accent:    { fg: bright-white, bg: blue, attributes: [bold] }
           badge.readonly:   { fg: white, bg: red, attributes: [bold] }
+          badge.protected:  { fg: black, bg: "#ffd75f", attributes: [bold] }
           breadcrumbs:      { fg: blue, bg: default }
           tab:              { fg: "#6c6c6c", bg: default }
           tab.active:       { fg: white, bg: blue, attributes: [bold] }
@@ -98,6 +104,10 @@ public enum BuiltinThemes {
           status.info:      { fg: "#008700", bg: default }
           status.error:     { fg: red, bg: default, attributes: [bold] }
           status.warning:   { fg: "#af5f00", bg: default }
+          diff.changed:     { fg: "#af5f00", bg: default }
+          diff.added:       { fg: "#008700", bg: default }
+          diff.removed:     { fg: red, bg: default }
+          diff.kept:        { fg: "#8a8a8a", bg: default }
           overlay:          { fg: black, bg: "#eeeeee" }
           overlay.border:   { fg: blue, bg: "#eeeeee" }
           overlay.selected: { fg: white, bg: blue }
@@ -117,6 +127,7 @@ public enum BuiltinThemes {
           header:           { fg: black, bg: bright-yellow, attributes: [bold] }
           header.accent:    { fg: black, bg: bright-yellow, attributes: [bold, underline] }
           badge.readonly:   { fg: bright-white, bg: red, attributes: [bold] }
+          badge.protected:  { fg: black, bg: bright-yellow, attributes: [bold] }
           breadcrumbs:      { fg: bright-yellow, bg: black, attributes: [bold] }
           tab:              { fg: bright-white, bg: black }
           tab.active:       { fg: black, bg: bright-white, attributes: [bold] }
@@ -137,6 +148,10 @@ public enum BuiltinThemes {
           status.info:      { fg: bright-green, bg: black, attributes: [bold] }
           status.error:     { fg: bright-white, bg: red, attributes: [bold] }
           status.warning:   { fg: black, bg: bright-yellow, attributes: [bold] }
+          diff.changed:     { fg: bright-yellow, bg: black, attributes: [bold] }
+          diff.added:       { fg: bright-green, bg: black, attributes: [bold] }
+          diff.removed:     { fg: bright-red, bg: black, attributes: [bold] }
+          diff.kept:        { fg: white, bg: black }
           overlay:          { fg: bright-white, bg: black }
           overlay.border:   { fg: bright-yellow, bg: black, attributes: [bold] }
           overlay.selected: { fg: black, bg: bright-yellow, attributes: [bold] }
@@ -156,6 +171,7 @@ public enum BuiltinThemes {
           header:           { fg: default, bg: default, attributes: [reverse] }
           header.accent:    { fg: default, bg: default, attributes: [reverse, bold] }
           badge.readonly:   { fg: default, bg: default, attributes: [bold, underline] }
+          badge.protected:  { fg: default, bg: default, attributes: [reverse, bold] }
           breadcrumbs:      { fg: default, bg: default, attributes: [bold] }
           tab:              { fg: default, bg: default }
           tab.active:       { fg: default, bg: default, attributes: [reverse, bold] }
@@ -176,6 +192,10 @@ public enum BuiltinThemes {
           status.info:      { fg: default, bg: default }
           status.error:     { fg: default, bg: default, attributes: [bold] }
           status.warning:   { fg: default, bg: default, attributes: [bold] }
+          diff.changed:     { fg: default, bg: default, attributes: [bold] }
+          diff.added:       { fg: default, bg: default, attributes: [underline] }
+          diff.removed:     { fg: default, bg: default, attributes: [reverse] }
+          diff.kept:        { fg: default, bg: default, attributes: [dim] }
           overlay:          { fg: default, bg: default }
           overlay.border:   { fg: default, bg: default, attributes: [bold] }
           overlay.selected: { fg: default, bg: default, attributes: [reverse] }

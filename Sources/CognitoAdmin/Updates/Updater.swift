@@ -1,0 +1,114 @@
+import CognitoAPI
+
+/// An update as read-modify-write: read the resource as the update's input (only the members
+/// the update accepts), merge an edit, diff, and just before sending read again, so a change
+/// made meanwhile is shown instead of overwritten. `Update*` and `Set*` calls reset whatever is
+/// left out, which is why every update starts from what is there now.
+public struct Updater: Sendable {
+    public typealias Read = @Sendable (_ backend: any CognitoBackend, _ path: [String]) async throws -> JSONValue
+    public typealias Write = @Sendable (_ backend: any CognitoBackend, _ input: JSONValue) async throws -> Void
+
+    /// The update operation, e.g. `UpdateGroup`.
+    public let operation: String
+    /// The read operation it starts from, e.g. `GetGroup`.
+    public let readOperation: String
+    /// Members that identify the resource; the edit may not change them.
+    public let identifiers: [String]
+    public let read: Read
+    public let write: Write
+
+    public init(_ operation: String, reads readOperation: String, identifiers: [String], read: @escaping Read, write: @escaping Write) {
+        self.operation = operation
+        self.readOperation = readOperation
+        self.identifiers = identifiers
+        self.read = read
+        self.write = write
+    }
+
+    /// Reads the resource and applies `edit` to its update input.
+    /// - Throws: the read's errors, `UpdateError` when the edit is not valid for the operation.
+    public func plan(_ backend: any CognitoBackend, path: [String], edit: UpdateEdit) async throws -> UpdatePlan {
+        let base = try await read(backend, path)
+        return try plan(base: base, edit: edit)
+    }
+
+    /// The plan for an edit over a known base; pure.
+    public func plan(base: JSONValue, edit: UpdateEdit) throws -> UpdatePlan {
+        let proposed: JSONValue
+        switch edit {
+        case .members(let members):
+            guard case .object(var object) = base else { throw UpdateError("The current \(readOperation) reply is not an object.") }
+            for (key, value) in members {
+                if let value { object[key] = value } else { object[key] = nil }
+            }
+            proposed = .object(object)
+        case .whole(let value):
+            proposed = value
+        }
+        try check(proposed, against: base)
+        return UpdatePlan(operation: operation, edit: edit, base: base, proposed: proposed,
+                          changes: UpdateDiff.changes(from: base, to: proposed))
+    }
+
+    /// Checks an edited input: an object, the identifiers untouched, valid by the model.
+    public func check(_ proposed: JSONValue, against base: JSONValue) throws {
+        guard case .object(let new) = proposed, case .object(let old) = base else {
+            throw UpdateError("The edit must be a JSON object.")
+        }
+        for id in identifiers where new[id] != old[id] {
+            throw UpdateError("\(id) identifies the resource and cannot be changed here.")
+        }
+        guard let metadata = OperationFacts.operation(operation) else { throw UpdateError("Unknown operation \(operation).") }
+        do {
+            try OperationCatalog.validate(json: CognitoJSONText.data(proposed), for: metadata)
+        } catch let error as InputValidationError {
+            throw UpdateError(error.description)
+        }
+    }
+
+    /// Reads the resource again and sends the plan if nothing changed meanwhile; otherwise
+    /// returns the same edit planned over the new state, to be shown instead. (Edited members
+    /// are applied to what is there now, so another person's change to other members is kept;
+    /// a whole document edited in `$EDITOR` is compared with what is there now.)
+    public func commit(_ backend: any CognitoBackend, path: [String], plan: UpdatePlan) async throws -> CommitOutcome {
+        let now = try await read(backend, path)
+        guard now == plan.base else {
+            return .changedMeanwhile(try self.plan(base: now, edit: plan.edit))
+        }
+        guard plan.hasChanges else { return .nothingToSend }
+        try await write(backend, plan.proposed)
+        return .sent
+    }
+}
+
+/// What the operator changed: some top-level members (nil removes one), or the whole input.
+public enum UpdateEdit: Sendable, Equatable {
+    case members([String: JSONValue?])
+    case whole(JSONValue)
+}
+
+/// A read-modify-write ready to confirm: what was read, what would be sent, and the diff.
+public struct UpdatePlan: Sendable, Equatable {
+    public var operation: String
+    /// What the operator changed, kept to plan again over a newer state.
+    public var edit: UpdateEdit
+    public var base: JSONValue
+    public var proposed: JSONValue
+    public var changes: [FieldChange]
+
+    public var hasChanges: Bool { changes.contains { $0.kind != .kept } }
+}
+
+public enum CommitOutcome: Sendable, Equatable {
+    case sent
+    /// The edit changes nothing; nothing was sent.
+    case nothingToSend
+    /// The resource changed after the plan was made; nothing was sent.
+    case changedMeanwhile(UpdatePlan)
+}
+
+/// Why an edit cannot be sent; one sentence.
+public struct UpdateError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,38 @@
+import CognitoAdmin
+import CognitoAPI
+
+/// What can be done to a group from the console.
+enum GroupActions {
+    static let all: [ResourceAction] = [
+        ResourceAction("update", keys: [.character("u")], title: "change group", operations: ["GetGroup", "UpdateGroup"],
+                       confirmation: .yesNo, work: .updateForm),
+        ResourceAction("edit", keys: [.character("e")], title: "edit as JSON ($EDITOR)", operations: ["GetGroup", "UpdateGroup"],
+                       confirmation: .yesNo, work: .editJSON),
+        ResourceAction("delete", keys: [.delete, .control("x")], title: "delete group", operations: ["DeleteGroup"],
+                       confirmation: .typeName,
+                       question: { "Delete group \($0.id)? Its members stay in the pool." },
+                       work: .run { backend, ref, _ in
+                           try await GroupAdmin.delete(backend, pool: ref[0], name: ref.id)
+                           return ActionOutcome("Deleted group \(ref.id).", .removed)
+                       }),
+    ]
+
+    /// The form of `update`: the group's description, precedence and role, from the update input.
+    static let update = UpdateSpec(
+        GroupAdmin.updater,
+        form: { current in
+            FormState(title: "Change group", fields: [
+                FormField("Description", "Description", text: current["Description"]?.text ?? "",
+                          rule: FieldRule("UpdateGroup", "Description")),
+                FormField("Precedence", "Precedence", kind: .number, text: current["Precedence"]?.text ?? "",
+                          rule: FieldRule("UpdateGroup", "Precedence")),
+                FormField("RoleArn", "IAM role ARN", text: current["RoleArn"]?.text ?? "",
+                          rule: FieldRule("UpdateGroup", "RoleArn")),
+            ])
+        },
+        members: { values in
+            ["Description": values.string("Description").map { .string($0) },
+             "Precedence": values.int("Precedence").map { .integer(Int64($0)) },
+             "RoleArn": values.string("RoleArn").map { .string($0) }]
+        })
+}

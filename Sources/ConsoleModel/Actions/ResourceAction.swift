@@ -1,0 +1,105 @@
+import CognitoAdmin
+
+/// One thing an operator can do to a resource, as data: its palette verb (the command line's
+/// verb too), keys, title, the AWS operations it calls (so read-only disables it, with the reason
+/// in help and the footer), where it applies, how it is confirmed, what it asks for first, and
+/// what it does. Help, hints, the palette and refusals are generated from these.
+public struct ResourceAction: Sendable {
+    /// Where the action applies.
+    public enum Scope: Sendable, Equatable {
+        /// The selected row of a list of this kind.
+        case row
+        /// The pane of the resource itself.
+        case pane
+        /// Both the selected row and the resource's pane.
+        case rowOrPane
+    }
+
+    /// How the operator confirms before anything is sent.
+    public enum Confirmation: Sendable, Equatable {
+        case none
+        /// `y` / `n`, for reversible actions.
+        case yesNo
+        /// The resource's name typed, then Enter; for deletions.
+        case typeName
+    }
+
+    /// What the action does, and what it asks for first.
+    public enum Work: Sendable {
+        /// Confirm, then perform.
+        case run(Perform)
+        /// A form (made from the resource as it is now), confirm, then perform with its values.
+        case form(FormRecipe, Perform)
+        /// The resource's update through its form: read, merge, diff, confirm, read again, send.
+        case updateForm
+        /// The resource's update as JSON in `$EDITOR`: validated, diffed, confirmed, sent.
+        case editJSON
+    }
+
+    public typealias Perform = @Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef, _ values: FormValues) async throws -> ActionOutcome
+
+    public let verb: String
+    public let keys: [Key]
+    public let title: String
+    /// Every AWS operation the action may call.
+    public let operations: [String]
+    public let scope: Scope
+    public let confirmation: Confirmation
+    public let work: Work
+    public let hint: Bool
+    /// Says what the confirmation asks, e.g. "Disable ann? They cannot sign in until enabled again."
+    public let question: @Sendable (ResourceRef) -> String
+
+    public init(_ verb: String, keys: [Key], title: String, operations: [String], scope: Scope = .rowOrPane,
+                confirmation: Confirmation, hint: Bool = false,
+                question: @escaping @Sendable (ResourceRef) -> String = { _ in "" }, work: Work) {
+        self.verb = verb
+        self.keys = keys
+        self.title = title
+        self.operations = operations
+        self.scope = scope
+        self.confirmation = confirmation
+        self.work = work
+        self.hint = hint
+        self.question = question
+    }
+
+    /// Whether any operation it calls changes data, by the generated operation metadata.
+    public var mutates: Bool { operations.contains { OperationFacts.mutates($0) } }
+}
+
+/// What an action did, for the status line and for refreshing exactly what it touched.
+public struct ActionOutcome: Sendable, Equatable {
+    public enum Change: Sendable, Equatable {
+        /// The resource changed: its row is read back and its pane reloaded.
+        case updated
+        /// The resource is gone: its row is removed and its pane closed.
+        case removed
+        /// A resource was made; the list it belongs to is loaded again.
+        case created(ResourceRef)
+        case none
+    }
+    /// One sentence for the status line.
+    public var notice: String
+    public var change: Change
+
+    public init(_ notice: String, _ change: Change) {
+        self.notice = notice
+        self.change = change
+    }
+}
+
+/// An action by resource kind and verb: what a mutation effect carries, since closures cannot be
+/// compared; the view-model finds the action again in the registry.
+public struct ActionKey: Sendable, Hashable {
+    public var kind: ResourceKind
+    public var verb: String
+    public init(_ kind: ResourceKind, _ verb: String) {
+        self.kind = kind
+        self.verb = verb
+    }
+
+    public var action: ResourceAction? {
+        ResourceRegistry.descriptor(kind).actions.first { $0.verb == verb }
+    }
+}

@@ -1,0 +1,27 @@
+import CognitoAdmin
+
+/// What can be done to a user from the console; each entry calls `UserAdmin`.
+enum UserActions {
+    static let all: [ResourceAction] = [
+        ResourceAction("disable", keys: [.character("D")], title: "disable user", operations: ["AdminDisableUser"],
+                       confirmation: .yesNo,
+                       question: { "Disable \($0.id)? They cannot sign in until enabled; tokens already issued stay valid until they expire." },
+                       work: .run { backend, ref, _ in
+                           try await UserAdmin.disable(backend, pool: ref[0], username: ref.id)
+                           return ActionOutcome("Disabled \(ref.id).", .updated)
+                       }),
+        ResourceAction("enable", keys: [.character("E")], title: "enable user", operations: ["AdminEnableUser"],
+                       confirmation: .yesNo, question: { "Enable \($0.id)? They can sign in again." },
+                       work: .run { backend, ref, _ in
+                           try await UserAdmin.enable(backend, pool: ref[0], username: ref.id)
+                           return ActionOutcome("Enabled \(ref.id).", .updated)
+                       }),
+        ResourceAction("delete", keys: [.delete, .control("x")], title: "delete user", operations: ["AdminDeleteUser"],
+                       confirmation: .typeName,
+                       question: { "Delete user \($0.id)? This cannot be undone." },
+                       work: .run { backend, ref, _ in
+                           try await UserAdmin.delete(backend, pool: ref[0], username: ref.id)
+                           return ActionOutcome("Deleted user \(ref.id).", .removed)
+                       }),
+    ]
+}

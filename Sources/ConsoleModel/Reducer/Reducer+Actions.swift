@@ -1,0 +1,309 @@
+import CognitoAdmin
+import CognitoAPI
+
+/// Actions that change things: from a key or `:verb` to the form, the confirmation (with the
+/// diff of an update), the call, and the refresh of exactly what it touched.
+extension Reducer {
+    /// The resource an action of `scope` applies to here: the selected row of a list of its kind,
+    /// or the pane's own resource.
+    static func subject(_ state: ConsoleState, for action: ResourceAction, of kind: ResourceKind) -> ResourceRef? {
+        if action.scope != .pane, let list = state.currentList, list.source.spec.item == kind,
+           list.source.spec.allowsRowAction(action.verb),
+           let id = list.selectedID, let name = list.selectedName {
+            return list.source.row(id: id, name: name)
+        }
+        if action.scope != .row, state.currentList?.source.spec.item != kind, let ref = state.current.kind.resource, ref.kind == kind {
+            return ref
+        }
+        return nil
+    }
+
+    /// Why the action cannot run now; nil when it can.
+    public static func whyDisabled(_ action: ResourceAction, _ state: ConsoleState) -> String? {
+        if state.info.readOnly && action.mutates { return "read-only: \(action.operations.filter(OperationFacts.mutates).joined(separator: ", ")) changes data" }
+        return nil
+    }
+
+    /// Starts an action on `ref`: its form, its confirmation, or `$EDITOR`.
+    static func startAction(_ state: inout ConsoleState, _ action: ResourceAction, on ref: ResourceRef) -> [ConsoleEffect] {
+        if let why = whyDisabled(action, state) {
+            state.message = StatusMessage(.warning, "\(action.title.capitalizedFirst): \(why).")
+            return []
+        }
+        let request = ActionRequest(ticket: state.makeID(), action: ActionKey(ref.kind, action.verb), ref: ref)
+        switch action.work {
+        case .run:
+            openConfirm(&state, request, action, pending: .perform(FormValues()), lines: [])
+            return []
+        case .form:
+            state.overlay = .busy(title: "Reading \(ref.id)…", ticket: request.ticket)
+            return [.loadForm(request)]
+        case .updateForm:
+            state.overlay = .busy(title: "Reading \(ref.id)…", ticket: request.ticket)
+            return [.loadForm(request)]
+        case .editJSON:
+            state.overlay = .busy(title: "Opening the editor…", ticket: request.ticket)
+            return [.openEditor(request, base: nil, text: nil)]
+        }
+    }
+
+    /// Opens the confirmation: `y`/`n`, or the name typed for deletions and on protected profiles.
+    static func openConfirm(_ state: inout ConsoleState, _ request: ActionRequest, _ action: ResourceAction,
+                            pending: ConfirmState.Pending, lines: [ConfirmLine], note: String? = nil) {
+        let typeName = action.confirmation == .typeName || state.info.protected
+        var question = action.question(request.ref)
+        if question.isEmpty { question = "\(action.title.capitalizedFirst) \(request.ref.id)?" }
+        if let note { question = note + " " + question }
+        if state.info.protected && action.confirmation != .typeName {
+            question += " This profile is protected."
+        }
+        state.overlay = .confirm(ConfirmState(request: request, title: action.title.capitalizedFirst, question: question,
+                                              lines: lines, typeToConfirm: typeName ? request.ref.id : nil, pending: pending))
+    }
+
+    /// Keys while a confirmation is open.
+    static func confirmKey(_ state: inout ConsoleState, _ original: ConfirmState, _ key: Key) -> [ConsoleEffect] {
+        var confirm = original
+        if let name = confirm.typeToConfirm {
+            switch key {
+            case .escape:
+                return cancelAction(&state)
+            case .enter:
+                guard confirm.input == name else {
+                    state.message = StatusMessage(.warning, "Type \(name) exactly to confirm, or press esc.")
+                    return []
+                }
+                return confirmed(&state, confirm)
+            case .character(let char): confirm.input.append(char)
+            case .backspace: if !confirm.input.isEmpty { confirm.input.removeLast() }
+            case .control("u"): confirm.input = ""
+            default: return []
+            }
+            state.overlay = .confirm(confirm)
+            return []
+        }
+        switch key {
+        case .character("y"), .character("Y"): return confirmed(&state, confirm)
+        case .character("n"), .character("N"), .escape: return cancelAction(&state)
+        default: return []
+        }
+    }
+
+    static func cancelAction(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        state.overlay = nil
+        state.message = StatusMessage(.info, "Cancelled; nothing was sent.")
+        return []
+    }
+
+    static func confirmed(_ state: inout ConsoleState, _ confirm: ConfirmState) -> [ConsoleEffect] {
+        state.overlay = nil
+        state.message = StatusMessage(.info, "\(confirm.title)…")
+        switch confirm.pending {
+        case .perform(let values): return [.perform(confirm.request, values)]
+        case .commit(let plan): return [.commitUpdate(confirm.request, plan)]
+        }
+    }
+
+    /// Keys while an action's form is open.
+    static func actionFormKey(_ state: inout ConsoleState, _ original: ActionFormState, _ key: Key) -> [ConsoleEffect] {
+        var open = original
+        switch key {
+        case .escape:
+            if open.form.edited && !open.form.confirmingDiscard {
+                open.form.confirmingDiscard = true
+                state.overlay = .actionForm(open)
+                return []
+            }
+            return cancelAction(&state)
+        case .enter:
+            guard open.form.validateAll() else {
+                state.overlay = .actionForm(open)
+                let first = open.form.fields.first { $0.error != nil }
+                state.message = StatusMessage(.warning, first?.error ?? "Check the form.")
+                return []
+            }
+            guard let action = open.request.action.action else { return [] }
+            let values = open.form.values
+            switch action.work {
+            case .form:
+                openConfirm(&state, open.request, action, pending: .perform(values), lines: [])
+                return []
+            case .updateForm:
+                guard let members = ResourceRegistry.descriptor(open.request.ref.kind).update?.members else { return [] }
+                state.overlay = .busy(title: "Reading \(open.request.ref.id) again…", ticket: open.request.ticket)
+                // Only what the operator changed is the edit: planned again over a newer state, it
+                // must not put back values someone else changed meanwhile.
+                let changed = open.form.changedKeys
+                return [.planUpdate(open.request, .members(members(values).filter { changed.contains($0.key) }))]
+            default:
+                return []
+            }
+        default:
+            if open.form.handle(key) { state.overlay = .actionForm(open) }
+            return []
+        }
+    }
+
+    /// Results of action effects.
+    static func actionMessage(_ state: inout ConsoleState, _ message: ConsoleMessage) -> [ConsoleEffect] {
+        switch message {
+        case .formLoaded(let request, let form):
+            guard isWaiting(state, for: request) else { return [] }
+            state.overlay = .actionForm(ActionFormState(request: request, form: form))
+            return []
+        case .planned(let request, let plan, let note):
+            guard isWaiting(state, for: request) || note != nil, let action = request.action.action else { return [] }
+            guard plan.hasChanges else {
+                state.overlay = nil
+                state.message = StatusMessage(.info, "No change to \(request.ref.id); nothing was sent.")
+                return []
+            }
+            openConfirm(&state, request, action, pending: .commit(plan), lines: ConfirmLine.diff(plan.changes), note: note)
+            return []
+        case .editorReady(let request, let base, let text):
+            guard isWaiting(state, for: request) else { return [] }
+            return [.openEditor(request, base: base, text: text)]
+        case .editorReturned(let request, let base, let text):
+            return editorReturned(&state, request, base: base, text: text)
+        case .actionFinished(let request, let outcome):
+            if case .busy(_, request.ticket)? = state.overlay { state.overlay = nil }
+            state.message = StatusMessage(.info, outcome.notice)
+            return applyOutcome(&state, request.ref, outcome.change)
+        case .actionFailed(let request, let sentence):
+            if case .busy(_, request.ticket)? = state.overlay { state.overlay = nil }
+            state.message = StatusMessage(.error, sentence)
+            return []
+        case .rowLoaded(let ref, let item):
+            replaceRows(&state, ref, with: item)
+            return []
+        default:
+            return []
+        }
+    }
+
+    static func isWaiting(_ state: ConsoleState, for request: ActionRequest) -> Bool {
+        if case .busy(_, request.ticket)? = state.overlay { return true }
+        return false
+    }
+
+    /// What `$EDITOR` returned: nothing changed or an empty file cancels; invalid JSON or an input
+    /// the model refuses goes back to the editor with the errors on top; a valid edit is diffed.
+    static func editorReturned(_ state: inout ConsoleState, _ request: ActionRequest, base: JSONValue, text: String?) -> [ConsoleEffect] {
+        guard isWaiting(state, for: request), let action = request.action.action,
+              let updater = ResourceRegistry.descriptor(request.ref.kind).update?.updater else { return [] }
+        guard let text else {
+            state.overlay = nil
+            state.message = StatusMessage(.error, "The editor did not finish; nothing was sent.")
+            return []
+        }
+        let body = EditorText.stripComments(text)
+        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            state.overlay = nil
+            state.message = StatusMessage(.info, "The file was emptied; nothing was sent.")
+            return []
+        }
+        let problem: String
+        do {
+            let proposed = try CognitoJSONText.parse(body)
+            let plan = try updater.plan(base: base, edit: .whole(proposed))
+            guard plan.hasChanges else {
+                state.overlay = nil
+                state.message = StatusMessage(.info, "No change to \(request.ref.id); nothing was sent.")
+                return []
+            }
+            openConfirm(&state, request, action, pending: .commit(plan), lines: ConfirmLine.diff(plan.changes))
+            return []
+        } catch let error as UpdateError {
+            problem = error.description
+        } catch {
+            problem = "The file is not valid JSON: \(EditorText.jsonProblem(error))"
+        }
+        return [.openEditor(request, base: base, text: EditorText.withErrors([problem], body: body))]
+    }
+
+    /// Refreshes exactly what a change touched.
+    static func applyOutcome(_ state: inout ConsoleState, _ ref: ResourceRef, _ change: ActionOutcome.Change) -> [ConsoleEffect] {
+        switch change {
+        case .none:
+            return []
+        case .updated:
+            var effects: [ConsoleEffect] = []
+            if ResourceRegistry.descriptor(ref.kind).fetchRow != nil, rowsShowing(state, ref) {
+                effects.append(.refreshRow(ref))
+            }
+            return effects + reloadPanes(&state, of: ref)
+        case .removed:
+            removeRows(&state, ref)
+            if let depth = state.stack.firstIndex(where: { $0.kind.resource == ref }), depth > 0 {
+                return pop(&state, toDepth: depth - 1)
+            }
+            return []
+        case .created(let created):
+            var effects: [ConsoleEffect] = []
+            for pane in state.stack {
+                for (index, tab) in pane.tabs.enumerated() {
+                    guard case .list(let list) = tab.content, list.source.spec.item == created.kind,
+                          list.source.scope == Array(created.path.dropLast()) || list.source.scope.isEmpty else { continue }
+                    effects += load(&state, TabAddress(pane: pane.id, tab: index), force: true)
+                }
+            }
+            return effects
+        }
+    }
+
+    /// Whether any list in the stack shows the resource's row.
+    static func rowsShowing(_ state: ConsoleState, _ ref: ResourceRef) -> Bool {
+        state.stack.contains { pane in
+            pane.tabs.contains { tab in
+                guard case .list(let list) = tab.content, list.source.spec.item == ref.kind else { return false }
+                return list.store.ids.contains(ref.id) && list.source.row(id: ref.id, name: ref.id)?.path == ref.path
+            }
+        }
+    }
+
+    static func replaceRows(_ state: inout ConsoleState, _ ref: ResourceRef, with item: ListItem) {
+        for pane in state.stack {
+            for index in pane.tabs.indices {
+                state.withList(TabAddress(pane: pane.id, tab: index)) { list in
+                    guard list.source.spec.item == ref.kind, list.source.row(id: ref.id, name: ref.id)?.path == ref.path else { return }
+                    list.replace(id: ref.id, with: item)
+                }
+            }
+        }
+    }
+
+    static func removeRows(_ state: inout ConsoleState, _ ref: ResourceRef) {
+        let height = state.tableHeight
+        for pane in state.stack {
+            for index in pane.tabs.indices {
+                state.withList(TabAddress(pane: pane.id, tab: index)) { list in
+                    guard list.source.spec.item == ref.kind, list.source.row(id: ref.id, name: ref.id)?.path == ref.path else { return }
+                    list.remove(id: ref.id)
+                    list.clampScroll(height: height)
+                }
+            }
+        }
+    }
+
+    /// Reloads the detail tabs of the resource's panes that were loaded.
+    static func reloadPanes(_ state: inout ConsoleState, of ref: ResourceRef) -> [ConsoleEffect] {
+        var effects: [ConsoleEffect] = []
+        for pane in state.stack where pane.kind.resource == ref || pane.kind == .describe(ref) {
+            for (index, tab) in pane.tabs.enumerated() {
+                switch tab.content {
+                case .detail(let detail) where detail.sections != nil || detail.failure != nil:
+                    effects += load(&state, TabAddress(pane: pane.id, tab: index), force: true)
+                case .text(let text) where text.lines != nil:
+                    effects += load(&state, TabAddress(pane: pane.id, tab: index), force: true)
+                default:
+                    break
+                }
+            }
+        }
+        return effects
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,50 @@
+import CognitoAdmin
+import CognitoAPI
+
+/// One run of an action: a ticket (so a late reply for a closed form finds nothing), the action
+/// and the resource it acts on.
+public struct ActionRequest: Sendable, Equatable {
+    public var ticket: Int
+    public var action: ActionKey
+    public var ref: ResourceRef
+    public init(ticket: Int, action: ActionKey, ref: ResourceRef) {
+        self.ticket = ticket
+        self.action = action
+        self.ref = ref
+    }
+}
+
+/// An action's form, open over the body.
+public struct ActionFormState: Sendable, Equatable {
+    public var request: ActionRequest
+    public var form: FormState
+}
+
+/// A confirmation, open over the body: what will be sent, the diff for an update, and, for a
+/// deletion or a protected profile, the name to type.
+public struct ConfirmState: Sendable, Equatable {
+    public enum Pending: Sendable, Equatable {
+        /// Perform the action with these values.
+        case perform(FormValues)
+        /// Send this read-modify-write plan.
+        case commit(UpdatePlan)
+    }
+    public var request: ActionRequest
+    public var title: String
+    public var question: String
+    public var lines: [ConfirmLine]
+    /// When set, the operator types this and presses Enter; otherwise `y` / `n`.
+    public var typeToConfirm: String?
+    public var input = ""
+    public var pending: Pending
+}
+
+/// The text the front end needs to run `$EDITOR` and the ticket its answer comes back with.
+public struct EditRequest: Sendable, Equatable {
+    public var ticket: Int
+    public var text: String
+    public init(ticket: Int, text: String) {
+        self.ticket = ticket
+        self.text = text
+    }
+}

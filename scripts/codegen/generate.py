@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
 """Generates the typed Cognito API (Sources/CognitoAPI/Generated/) from botocore's models.
 
-    python3 scripts/codegen/generate.py [--output DIR]
+    python3 scripts/codegen/generate.py [--output DIR] [--test-output DIR]
 
 Reads the cognito-identity (2014-06-30) and cognito-idp (2016-04-18) service and paginator
 models from the installed botocore (pinned in scripts/requirements.txt) and writes Swift:
 per service a namespace with every structure and enum, the operation table (target, signing,
 mutation, shapes, errors, pagination), a client with one method per operation, paginators and
-the constraint schema the validator reads; plus the error codes of both services.
+the constraint schema the validator reads; plus, for both services together, the error codes,
+the `CognitoOperations` protocol with its forwarding to the clients and its JSON entry point,
+and the update mappings (emit_updates.py). Into the test-support folder
+(Tests/ConsoleTestSupport/Generated/) it writes `UnansweredBackend`, the fakes' failing base.
 
 The output depends on nothing but the models: files and their contents are sorted, so a
-second run changes nothing. Every `.swift` file in the output folder that this run does not
-write is deleted, so a shape or operation that leaves the model leaves the code too.
-Nothing outside the output folder is touched. scripts/codegen/check.sh verifies that the
+second run changes nothing. Every `.swift` file in either output folder that this run does
+not write is deleted, so a shape or operation that leaves the model leaves the code too.
+Nothing outside the two output folders is touched. scripts/codegen/check.sh verifies that the
 committed files equal a fresh run.
 """
 
@@ -32,12 +35,21 @@ from emit_service import (  # noqa: E402
     paginators_file,
     schema_file,
 )
+from emit_operations import (  # noqa: E402
+    forwarding_file,
+    json_file,
+    name_clashes,
+    protocol_file,
+    unanswered_file,
+)
 from emit_shapes import shape_files  # noqa: E402
+from emit_updates import updates_file  # noqa: E402
 from model import SERVICES, Service, botocore_version, load  # noqa: E402
 from swift_names import identifier, lower_camel, swift_string  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEFAULT_OUTPUT = os.path.join(REPO, "Sources", "CognitoAPI", "Generated")
+DEFAULT_TEST_OUTPUT = os.path.join(REPO, "Tests", "ConsoleTestSupport", "Generated")
 
 
 def header(service: Service | None) -> str:
@@ -66,14 +78,17 @@ def error_codes_file(services: list[Service]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render() -> dict[str, str]:
-    """Every generated file: path relative to the output folder -> contents."""
+def render() -> tuple[dict[str, str], dict[str, str]]:
+    """Every generated file, for the library and for test support: path relative to the
+    output folder -> contents."""
     files: dict[str, str] = {}
     services = [load(spec) for spec in SERVICES]
+    all_facts: dict[str, list] = {}
     for service in services:
         ns = service.spec.namespace
         head = header(service)
         facts = operation_facts(service)
+        all_facts[service.id] = facts
         files[f"{ns}/{ns}.swift"] = namespace_file(service, head)
         files[f"{ns}/{ns}+Operations.swift"] = operations_file(service, head, facts)
         files[f"{ns}/{service.spec.client}.swift"] = client_file(service, head, facts)
@@ -85,7 +100,16 @@ def render() -> dict[str, str]:
               f"{len(service.paginators)} paginators, {len(service.error_codes())} error codes",
               file=sys.stderr)
     files["CognitoErrorCode+Generated.swift"] = error_codes_file(services)
-    return files
+    both = header(None)
+    files["CognitoOperations.swift"] = protocol_file(services, all_facts, both)
+    files["CognitoClientForwarding.swift"] = forwarding_file(services, all_facts, both)
+    files["CognitoOperations+JSON.swift"] = json_file(services, all_facts, both)
+    files["UpdateMappings.swift"] = updates_file(services, both)
+    clashes = name_clashes(services, all_facts)
+    if clashes:
+        print(f"methods in both services (overloaded by input type): {', '.join(clashes)}", file=sys.stderr)
+    test_files = {"UnansweredBackend.swift": unanswered_file(services, all_facts, both)}
+    return files, test_files
 
 
 def write(output: str, files: dict[str, str]) -> None:
@@ -114,10 +138,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", default=DEFAULT_OUTPUT,
                         help="folder to write (default: Sources/CognitoAPI/Generated)")
+    parser.add_argument("--test-output", default=DEFAULT_TEST_OUTPUT,
+                        help="test-support folder to write (default: Tests/ConsoleTestSupport/Generated)")
     args = parser.parse_args()
-    files = render()
-    write(os.path.abspath(args.output), files)
+    output, test_output = os.path.abspath(args.output), os.path.abspath(args.test_output)
+    # Each run deletes the stale files of its folders, so neither may hold the other.
+    if os.path.commonpath([output, test_output]) in (output, test_output):
+        raise SystemExit("--output and --test-output must be separate folders, neither inside the other")
+    files, test_files = render()
+    write(output, files)
     print(f"wrote {len(files)} files to {args.output}", file=sys.stderr)
+    write(test_output, test_files)
+    print(f"wrote {len(test_files)} files to {args.test_output}", file=sys.stderr)
     return 0
 
 

@@ -3,11 +3,12 @@ import CognitoAPI
 import ConsoleModel
 import Foundation
 
-/// An in-memory `CognitoBackend` for view-model and golden tests: canned resources, pages of
+/// An in-memory `CognitoBackend` for view-model and golden tests, over the generated
+/// `UnansweredBackend` (an operation it does not override fails the test, naming it): canned resources, pages of
 /// `pageSize` with the offset as the token, failures by operation name, and a record of the
 /// calls made. Set the resources before handing it to a view-model; it is not meant to be
 /// changed while calls are in flight.
-public final class FakeBackend: CognitoBackend, @unchecked Sendable {
+public final class FakeBackend: UnansweredBackend, CognitoBackend, @unchecked Sendable {
     public typealias IDP = CognitoIdentityProvider
     public typealias CI = CognitoIdentity
 
@@ -50,6 +51,7 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
     public init(profile: String = "test", region: String = "us-east-1", endpoint: String? = "http://127.0.0.1:1",
                 readOnly: Bool = false, protected: Bool = false) {
         info = BackendInfo(profile: profile, region: region, endpoint: endpoint, readOnly: readOnly, protected: protected)
+        super.init()
     }
 
     /// The operations called so far, in order.
@@ -92,14 +94,14 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
 
     // MARK: Cognito Identity Provider
 
-    public func listUserPools(_ input: IDP.ListUserPoolsRequest) async throws -> IDP.ListUserPoolsResponse {
+    public override func listUserPools(_ input: IDP.ListUserPoolsRequest) async throws -> IDP.ListUserPoolsResponse {
         try called("ListUserPools")
         let descriptions = pools.map { IDP.UserPoolDescriptionType(id: $0.id, name: $0.name, creationDate: $0.creationDate) }
         let (items, next) = page(descriptions, input.nextToken, limit: input.maxResults)
         return IDP.ListUserPoolsResponse(userPools: items, nextToken: next)
     }
 
-    public func describeUserPool(_ input: IDP.DescribeUserPoolRequest) async throws -> IDP.DescribeUserPoolResponse {
+    public override func describeUserPool(_ input: IDP.DescribeUserPoolRequest) async throws -> IDP.DescribeUserPoolResponse {
         try called("DescribeUserPool")
         guard let pool = pools.first(where: { $0.id == input.userPoolId }) else {
             throw Self.notFound("DescribeUserPool", "User pool \(input.userPoolId) does not exist.")
@@ -108,7 +110,7 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
     }
 
     /// Pages the pool's users; a `Filter` is applied as ListUsers would, on the named attribute.
-    public func listUsers(_ input: IDP.ListUsersRequest) async throws -> IDP.ListUsersResponse {
+    public override func listUsers(_ input: IDP.ListUsersRequest) async throws -> IDP.ListUsersResponse {
         try called("ListUsers")
         var all = users[input.userPoolId] ?? []
         if let filter = input.filter, let search = try? UserSearch.parse(filter) {
@@ -131,7 +133,7 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
         }
     }
 
-    public func adminGetUser(_ input: IDP.AdminGetUserRequest) async throws -> IDP.AdminGetUserResponse {
+    public override func adminGetUser(_ input: IDP.AdminGetUserRequest) async throws -> IDP.AdminGetUserResponse {
         try called("AdminGetUser")
         let user = users[input.userPoolId]?.first { $0.username == input.username }
         let settings = mfa[input.username]
@@ -141,36 +143,36 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
                                         preferredMfaSetting: settings?.preferred, userMFASettingList: settings?.methods)
     }
 
-    public func adminListGroupsForUser(_ input: IDP.AdminListGroupsForUserRequest) async throws -> IDP.AdminListGroupsForUserResponse {
+    public override func adminListGroupsForUser(_ input: IDP.AdminListGroupsForUserRequest) async throws -> IDP.AdminListGroupsForUserResponse {
         try called("AdminListGroupsForUser")
         let (items, next) = page(userGroups[input.username] ?? [], input.nextToken, limit: input.limit)
         return IDP.AdminListGroupsForUserResponse(groups: items, nextToken: next)
     }
 
-    public func adminListDevices(_ input: IDP.AdminListDevicesRequest) async throws -> IDP.AdminListDevicesResponse {
+    public override func adminListDevices(_ input: IDP.AdminListDevicesRequest) async throws -> IDP.AdminListDevicesResponse {
         try called("AdminListDevices")
         let (items, next) = page(devices[input.username] ?? [], input.paginationToken, limit: input.limit)
         return IDP.AdminListDevicesResponse(devices: items, paginationToken: next)
     }
 
-    public func listGroups(_ input: IDP.ListGroupsRequest) async throws -> IDP.ListGroupsResponse {
+    public override func listGroups(_ input: IDP.ListGroupsRequest) async throws -> IDP.ListGroupsResponse {
         try called("ListGroups")
         let (items, next) = page(groups[input.userPoolId] ?? [], input.nextToken, limit: input.limit)
         return IDP.ListGroupsResponse(groups: items, nextToken: next)
     }
 
-    public func getGroup(_ input: IDP.GetGroupRequest) async throws -> IDP.GetGroupResponse {
+    public override func getGroup(_ input: IDP.GetGroupRequest) async throws -> IDP.GetGroupResponse {
         try called("GetGroup")
         return IDP.GetGroupResponse(group: groups[input.userPoolId]?.first { $0.groupName == input.groupName })
     }
 
-    public func listUsersInGroup(_ input: IDP.ListUsersInGroupRequest) async throws -> IDP.ListUsersInGroupResponse {
+    public override func listUsersInGroup(_ input: IDP.ListUsersInGroupRequest) async throws -> IDP.ListUsersInGroupResponse {
         try called("ListUsersInGroup")
         let (items, next) = page(members[input.groupName] ?? [], input.nextToken, limit: input.limit)
         return IDP.ListUsersInGroupResponse(users: items, nextToken: next)
     }
 
-    public func listUserPoolClients(_ input: IDP.ListUserPoolClientsRequest) async throws -> IDP.ListUserPoolClientsResponse {
+    public override func listUserPoolClients(_ input: IDP.ListUserPoolClientsRequest) async throws -> IDP.ListUserPoolClientsResponse {
         try called("ListUserPoolClients")
         let descriptions = (clients[input.userPoolId] ?? []).map {
             IDP.UserPoolClientDescription(clientId: $0.clientId, userPoolId: $0.userPoolId, clientName: $0.clientName)
@@ -179,7 +181,7 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
         return IDP.ListUserPoolClientsResponse(userPoolClients: items, nextToken: next)
     }
 
-    public func describeUserPoolClient(_ input: IDP.DescribeUserPoolClientRequest) async throws -> IDP.DescribeUserPoolClientResponse {
+    public override func describeUserPoolClient(_ input: IDP.DescribeUserPoolClientRequest) async throws -> IDP.DescribeUserPoolClientResponse {
         try called("DescribeUserPoolClient")
         guard let client = clients[input.userPoolId]?.first(where: { $0.clientId == input.clientId }) else {
             throw Self.notFound("DescribeUserPoolClient", "User pool client \(input.clientId) does not exist.")
@@ -187,7 +189,7 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
         return IDP.DescribeUserPoolClientResponse(userPoolClient: client)
     }
 
-    public func listIdentityProviders(_ input: IDP.ListIdentityProvidersRequest) async throws -> IDP.ListIdentityProvidersResponse {
+    public override func listIdentityProviders(_ input: IDP.ListIdentityProvidersRequest) async throws -> IDP.ListIdentityProvidersResponse {
         try called("ListIdentityProviders")
         let descriptions = (providers[input.userPoolId] ?? []).map {
             IDP.ProviderDescription(providerName: $0.providerName, providerType: $0.providerType,
@@ -197,13 +199,13 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
         return IDP.ListIdentityProvidersResponse(providers: items, nextToken: next)
     }
 
-    public func describeIdentityProvider(_ input: IDP.DescribeIdentityProviderRequest) async throws -> IDP.DescribeIdentityProviderResponse {
+    public override func describeIdentityProvider(_ input: IDP.DescribeIdentityProviderRequest) async throws -> IDP.DescribeIdentityProviderResponse {
         try called("DescribeIdentityProvider")
         let provider = providers[input.userPoolId]?.first { $0.providerName == input.providerName }
         return IDP.DescribeIdentityProviderResponse(identityProvider: provider ?? IDP.IdentityProviderType(providerName: input.providerName))
     }
 
-    public func describeUserPoolDomain(_ input: IDP.DescribeUserPoolDomainRequest) async throws -> IDP.DescribeUserPoolDomainResponse {
+    public override func describeUserPoolDomain(_ input: IDP.DescribeUserPoolDomainRequest) async throws -> IDP.DescribeUserPoolDomainResponse {
         try called("DescribeUserPoolDomain")
         let domain = domains[input.domain] ?? IDP.DomainDescriptionType(domain: input.domain, status: .active)
         return IDP.DescribeUserPoolDomainResponse(domainDescription: domain)
@@ -211,14 +213,14 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
 
     // MARK: Cognito Identity
 
-    public func listIdentityPools(_ input: CI.ListIdentityPoolsInput) async throws -> CI.ListIdentityPoolsResponse {
+    public override func listIdentityPools(_ input: CI.ListIdentityPoolsInput) async throws -> CI.ListIdentityPoolsResponse {
         try called("ListIdentityPools")
         let short = identityPools.map { CI.IdentityPoolShortDescription(identityPoolId: $0.identityPoolId, identityPoolName: $0.identityPoolName) }
         let (items, next) = page(short, input.nextToken, limit: input.maxResults)
         return CI.ListIdentityPoolsResponse(identityPools: items, nextToken: next)
     }
 
-    public func describeIdentityPool(_ input: CI.DescribeIdentityPoolInput) async throws -> CI.IdentityPool {
+    public override func describeIdentityPool(_ input: CI.DescribeIdentityPoolInput) async throws -> CI.IdentityPool {
         try called("DescribeIdentityPool")
         guard let pool = identityPools.first(where: { $0.identityPoolId == input.identityPoolId }) else {
             throw AWSServiceError(code: "ResourceNotFoundException", message: "", httpStatus: 400, requestId: nil, operation: "DescribeIdentityPool")
@@ -226,12 +228,12 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
         return pool
     }
 
-    public func getIdentityPoolRoles(_ input: CI.GetIdentityPoolRolesInput) async throws -> CI.GetIdentityPoolRolesResponse {
+    public override func getIdentityPoolRoles(_ input: CI.GetIdentityPoolRolesInput) async throws -> CI.GetIdentityPoolRolesResponse {
         try called("GetIdentityPoolRoles")
         return roles[input.identityPoolId] ?? CI.GetIdentityPoolRolesResponse(identityPoolId: input.identityPoolId)
     }
 
-    public func getPrincipalTagAttributeMap(_ input: CI.GetPrincipalTagAttributeMapInput) async throws -> CI.GetPrincipalTagAttributeMapResponse {
+    public override func getPrincipalTagAttributeMap(_ input: CI.GetPrincipalTagAttributeMapInput) async throws -> CI.GetPrincipalTagAttributeMapResponse {
         try called("GetPrincipalTagAttributeMap")
         return principalTags[input.identityProviderName]
             ?? CI.GetPrincipalTagAttributeMapResponse(identityPoolId: input.identityPoolId, identityProviderName: input.identityProviderName,
@@ -239,16 +241,79 @@ public final class FakeBackend: CognitoBackend, @unchecked Sendable {
     }
 
     /// Pages the pool's identities; `HideDisabled` is recorded in the call's name, not applied.
-    public func listIdentities(_ input: CI.ListIdentitiesInput) async throws -> CI.ListIdentitiesResponse {
+    public override func listIdentities(_ input: CI.ListIdentitiesInput) async throws -> CI.ListIdentitiesResponse {
         try called(input.hideDisabled == true ? "ListIdentities(hide)" : "ListIdentities")
         let (items, next) = page(identities[input.identityPoolId] ?? [], input.nextToken, limit: input.maxResults)
         return CI.ListIdentitiesResponse(identityPoolId: input.identityPoolId, identities: items, nextToken: next)
     }
 
     /// The identity as listed in any pool; one not listed has a Google login and no dates.
-    public func describeIdentity(_ input: CI.DescribeIdentityInput) async throws -> CI.IdentityDescription {
+    public override func describeIdentity(_ input: CI.DescribeIdentityInput) async throws -> CI.IdentityDescription {
         try called("DescribeIdentity")
         let listed = identities.values.lazy.flatMap { $0 }.first { $0.identityId == input.identityId }
         return listed ?? CI.IdentityDescription(identityId: input.identityId, logins: ["accounts.google.com"])
+    }
+
+    // MARK: Changes, applied to the resources so a test can read them back
+
+    public override func adminDisableUser(_ input: IDP.AdminDisableUserRequest) async throws -> IDP.AdminDisableUserResponse {
+        try setEnabled(false, "AdminDisableUser", input.userPoolId, input.username)
+        return IDP.AdminDisableUserResponse()
+    }
+
+    public override func adminEnableUser(_ input: IDP.AdminEnableUserRequest) async throws -> IDP.AdminEnableUserResponse {
+        try setEnabled(true, "AdminEnableUser", input.userPoolId, input.username)
+        return IDP.AdminEnableUserResponse()
+    }
+
+    public override func adminDeleteUser(_ input: IDP.AdminDeleteUserRequest) async throws {
+        try record("AdminDeleteUser")
+        mutate { $0.users[input.userPoolId]?.removeAll { $0.username == input.username } }
+    }
+
+    public override func deleteGroup(_ input: IDP.DeleteGroupRequest) async throws {
+        try record("DeleteGroup")
+        mutate { $0.groups[input.userPoolId]?.removeAll { $0.groupName == input.groupName } }
+    }
+
+    public override func updateGroup(_ input: IDP.UpdateGroupRequest) async throws -> IDP.UpdateGroupResponse {
+        try record("UpdateGroup")
+        var updated: IDP.GroupType?
+        mutate { backend in
+            guard let index = backend.groups[input.userPoolId]?.firstIndex(where: { $0.groupName == input.groupName }) else { return }
+            // As the service does: what is left out is reset.
+            backend.groups[input.userPoolId]![index].description = input.description
+            backend.groups[input.userPoolId]![index].roleArn = input.roleArn
+            backend.groups[input.userPoolId]![index].precedence = input.precedence
+            updated = backend.groups[input.userPoolId]![index]
+        }
+        return IDP.UpdateGroupResponse(group: updated)
+    }
+
+    public override func adminGetDevice(_ input: IDP.AdminGetDeviceRequest) async throws -> IDP.AdminGetDeviceResponse {
+        try record("AdminGetDevice")
+        let device = devices[input.username]?.first { $0.deviceKey == input.deviceKey } ?? IDP.DeviceType(deviceKey: input.deviceKey)
+        return IDP.AdminGetDeviceResponse(device: device)
+    }
+
+    public override func listResourceServers(_ input: IDP.ListResourceServersRequest) async throws -> IDP.ListResourceServersResponse {
+        try record("ListResourceServers")
+        let (items, next) = pageOf(resourceServers[input.userPoolId] ?? [], input.nextToken, limit: input.maxResults)
+        return IDP.ListResourceServersResponse(resourceServers: items, nextToken: next)
+    }
+
+    public override func describeResourceServer(_ input: IDP.DescribeResourceServerRequest) async throws -> IDP.DescribeResourceServerResponse {
+        try record("DescribeResourceServer")
+        let server = resourceServers[input.userPoolId]?.first { $0.identifier == input.identifier }
+            ?? IDP.ResourceServerType(identifier: input.identifier)
+        return IDP.DescribeResourceServerResponse(resourceServer: server)
+    }
+
+    private func setEnabled(_ enabled: Bool, _ operation: String, _ pool: String, _ username: String) throws {
+        try record(operation)
+        mutate { backend in
+            guard let index = backend.users[pool]?.firstIndex(where: { $0.username == username }) else { return }
+            backend.users[pool]![index].enabled = enabled
+        }
     }
 }

@@ -21,44 +21,11 @@ public struct BackendInfo: Sendable, Equatable {
     }
 }
 
-/// Every AWS call the console makes, and nothing else. `ClientBackend` implements it over the
-/// generated CognitoAPI clients; reducer and view-model tests implement it in memory, so they
-/// need no network. Each method is one call of the named operation with its typed input and
-/// output; paging is the caller's business (the view-model pages on demand).
-public protocol CognitoBackend: Sendable {
+/// Where calls go: every operation of both services (`CognitoOperations`, generated from the
+/// model) and where they point. `ClientBackend` forwards to the generated clients; tests answer
+/// from memory over `UnansweredBackend`, which fails on any operation a test did not set up.
+public protocol CognitoBackend: CognitoOperations {
     var info: BackendInfo { get }
-
-    // Cognito Identity Provider (user pools)
-    func listUserPools(_ input: CognitoIdentityProvider.ListUserPoolsRequest) async throws -> CognitoIdentityProvider.ListUserPoolsResponse
-    func describeUserPool(_ input: CognitoIdentityProvider.DescribeUserPoolRequest) async throws -> CognitoIdentityProvider.DescribeUserPoolResponse
-    func listUsers(_ input: CognitoIdentityProvider.ListUsersRequest) async throws -> CognitoIdentityProvider.ListUsersResponse
-    func adminGetUser(_ input: CognitoIdentityProvider.AdminGetUserRequest) async throws -> CognitoIdentityProvider.AdminGetUserResponse
-    func adminListGroupsForUser(_ input: CognitoIdentityProvider.AdminListGroupsForUserRequest) async throws -> CognitoIdentityProvider.AdminListGroupsForUserResponse
-    func adminListDevices(_ input: CognitoIdentityProvider.AdminListDevicesRequest) async throws -> CognitoIdentityProvider.AdminListDevicesResponse
-    func listGroups(_ input: CognitoIdentityProvider.ListGroupsRequest) async throws -> CognitoIdentityProvider.ListGroupsResponse
-    func getGroup(_ input: CognitoIdentityProvider.GetGroupRequest) async throws -> CognitoIdentityProvider.GetGroupResponse
-    func listUsersInGroup(_ input: CognitoIdentityProvider.ListUsersInGroupRequest) async throws -> CognitoIdentityProvider.ListUsersInGroupResponse
-    func listUserPoolClients(_ input: CognitoIdentityProvider.ListUserPoolClientsRequest) async throws -> CognitoIdentityProvider.ListUserPoolClientsResponse
-    func describeUserPoolClient(_ input: CognitoIdentityProvider.DescribeUserPoolClientRequest) async throws -> CognitoIdentityProvider.DescribeUserPoolClientResponse
-    func listIdentityProviders(_ input: CognitoIdentityProvider.ListIdentityProvidersRequest) async throws -> CognitoIdentityProvider.ListIdentityProvidersResponse
-    func describeIdentityProvider(_ input: CognitoIdentityProvider.DescribeIdentityProviderRequest) async throws -> CognitoIdentityProvider.DescribeIdentityProviderResponse
-    func describeUserPoolDomain(_ input: CognitoIdentityProvider.DescribeUserPoolDomainRequest) async throws -> CognitoIdentityProvider.DescribeUserPoolDomainResponse
-    func adminDisableUser(_ input: CognitoIdentityProvider.AdminDisableUserRequest) async throws -> CognitoIdentityProvider.AdminDisableUserResponse
-    func adminEnableUser(_ input: CognitoIdentityProvider.AdminEnableUserRequest) async throws -> CognitoIdentityProvider.AdminEnableUserResponse
-    func adminDeleteUser(_ input: CognitoIdentityProvider.AdminDeleteUserRequest) async throws
-    func deleteGroup(_ input: CognitoIdentityProvider.DeleteGroupRequest) async throws
-    func adminGetDevice(_ input: CognitoIdentityProvider.AdminGetDeviceRequest) async throws -> CognitoIdentityProvider.AdminGetDeviceResponse
-    func describeResourceServer(_ input: CognitoIdentityProvider.DescribeResourceServerRequest) async throws -> CognitoIdentityProvider.DescribeResourceServerResponse
-    func listResourceServers(_ input: CognitoIdentityProvider.ListResourceServersRequest) async throws -> CognitoIdentityProvider.ListResourceServersResponse
-    func updateGroup(_ input: CognitoIdentityProvider.UpdateGroupRequest) async throws -> CognitoIdentityProvider.UpdateGroupResponse
-
-    // Cognito Identity (identity pools)
-    func listIdentityPools(_ input: CognitoIdentity.ListIdentityPoolsInput) async throws -> CognitoIdentity.ListIdentityPoolsResponse
-    func describeIdentityPool(_ input: CognitoIdentity.DescribeIdentityPoolInput) async throws -> CognitoIdentity.IdentityPool
-    func getIdentityPoolRoles(_ input: CognitoIdentity.GetIdentityPoolRolesInput) async throws -> CognitoIdentity.GetIdentityPoolRolesResponse
-    func getPrincipalTagAttributeMap(_ input: CognitoIdentity.GetPrincipalTagAttributeMapInput) async throws -> CognitoIdentity.GetPrincipalTagAttributeMapResponse
-    func listIdentities(_ input: CognitoIdentity.ListIdentitiesInput) async throws -> CognitoIdentity.ListIdentitiesResponse
-    func describeIdentity(_ input: CognitoIdentity.DescribeIdentityInput) async throws -> CognitoIdentity.IdentityDescription
 }
 
 /// Makes a backend for another profile or region (`p`, `R`, `:profile`, `:region`); the app

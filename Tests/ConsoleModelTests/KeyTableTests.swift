@@ -10,7 +10,7 @@ struct KeyTableTests {
         guard case .help(let title, let entries)? = driver.screen.overlay else { Issue.record("no help"); return }
         #expect(title == "Keys: pool-a › Users")
         let tables = KeyDispatch.tables(for: driver.state)
-        #expect(tables.map(\.title) == ["User", "Search", "List", "Tabs", "General"])
+        #expect(tables.map(\.title) == ["User", "Search", "List", "This user pool", "Tabs", "General"])
         let expected = tables.flatMap { table in [KeyHint("", table.title)] + table.actions.map { KeyHint($0.label, $0.title) } }
         #expect(entries.map(\.key) == expected.map(\.key))
         #expect(entries.contains(KeyHint("s", "search (server)")))

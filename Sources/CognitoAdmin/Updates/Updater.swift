@@ -6,7 +6,9 @@ import CognitoAPI
 /// left out, which is why every update starts from what is there now.
 public struct Updater: Sendable {
     public typealias Read = @Sendable (_ backend: any CognitoBackend, _ path: [String]) async throws -> JSONValue
-    public typealias Write = @Sendable (_ backend: any CognitoBackend, _ input: JSONValue) async throws -> Void
+    /// Sends the proposed input; `base` is what was read just before, for updates that send
+    /// only the difference (user attributes).
+    public typealias Write = @Sendable (_ backend: any CognitoBackend, _ input: JSONValue, _ base: JSONValue) async throws -> Void
 
     /// The update operation, e.g. `UpdateGroup`.
     public let operation: String
@@ -14,13 +16,22 @@ public struct Updater: Sendable {
     public let readOperation: String
     /// Members that identify the resource; the edit may not change them.
     public let identifiers: [String]
+    /// Members the update takes that the read does not return: sent without them, the update
+    /// resets them, so the diff warns.
+    public let notReturned: [String]
     public let read: Read
     public let write: Write
+    /// Checks an edited input when the update's own input is not what is edited (user
+    /// attributes); nil: the input is validated against the operation's model.
+    public let validate: (@Sendable (JSONValue) throws -> Void)?
 
-    public init(_ operation: String, reads readOperation: String, identifiers: [String], read: @escaping Read, write: @escaping Write) {
+    public init(_ operation: String, reads readOperation: String, identifiers: [String], notReturned: [String] = [],
+                read: @escaping Read, write: @escaping Write, validate: (@Sendable (JSONValue) throws -> Void)? = nil) {
+        self.validate = validate
         self.operation = operation
         self.readOperation = readOperation
         self.identifiers = identifiers
+        self.notReturned = notReturned
         self.read = read
         self.write = write
     }
@@ -46,8 +57,9 @@ public struct Updater: Sendable {
             proposed = value
         }
         try check(proposed, against: base)
+        let resets = notReturned.filter { proposed[$0] == nil }
         return UpdatePlan(operation: operation, edit: edit, base: base, proposed: proposed,
-                          changes: UpdateDiff.changes(from: base, to: proposed))
+                          changes: UpdateDiff.changes(from: base, to: proposed), resets: resets)
     }
 
     /// Checks an edited input: an object, the identifiers untouched, valid by the model.
@@ -57,6 +69,10 @@ public struct Updater: Sendable {
         }
         for id in identifiers where new[id] != old[id] {
             throw UpdateError("\(id) identifies the resource and cannot be changed here.")
+        }
+        if let validate {
+            try validate(proposed)
+            return
         }
         guard let metadata = OperationFacts.operation(operation) else { throw UpdateError("Unknown operation \(operation).") }
         do {
@@ -76,7 +92,7 @@ public struct Updater: Sendable {
             return .changedMeanwhile(try self.plan(base: now, edit: plan.edit))
         }
         guard plan.hasChanges else { return .nothingToSend }
-        try await write(backend, plan.proposed)
+        try await write(backend, plan.proposed, now)
         return .sent
     }
 }
@@ -95,6 +111,8 @@ public struct UpdatePlan: Sendable, Equatable {
     public var base: JSONValue
     public var proposed: JSONValue
     public var changes: [FieldChange]
+    /// Members the update takes but the read does not return: sending resets them.
+    public var resets: [String] = []
 
     public var hasChanges: Bool { changes.contains { $0.kind != .kept } }
 }

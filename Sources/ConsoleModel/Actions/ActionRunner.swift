@@ -10,11 +10,11 @@ enum ActionRunner {
     }
 
     static func updater(_ request: ActionRequest) -> Updater? {
-        ResourceRegistry.descriptor(request.ref.kind).update?.updater
+        request.action.action?.update(for: request.ref.kind)?.updater
     }
 
     static func update(_ request: ActionRequest) throws -> UpdateSpec {
-        guard let update = ResourceRegistry.descriptor(request.ref.kind).update else {
+        guard let update = request.action.action?.update(for: request.ref.kind) else {
             throw UpdateError("A \(ResourceRegistry.descriptor(request.ref.kind).noun) cannot be updated here.")
         }
         return update

@@ -5,9 +5,8 @@ import CognitoAPI
 enum GroupActions {
     static let all: [ResourceAction] = [
         ResourceAction("update", keys: [.character("u")], title: "change group", operations: ["GetGroup", "UpdateGroup"],
-                       confirmation: .yesNo, work: .updateForm),
-        ResourceAction("edit", keys: [.character("e")], title: "edit as JSON ($EDITOR)", operations: ["GetGroup", "UpdateGroup"],
-                       confirmation: .yesNo, work: .editJSON),
+                       confirmation: .yesNo, work: .updateForm()),
+        .edit(Updaters.group),
         ResourceAction("delete", keys: [.delete, .control("x")], title: "delete group", operations: ["DeleteGroup"],
                        confirmation: .typeName,
                        question: { "Delete group \($0.id)? Its members stay in the pool." },

@@ -30,10 +30,11 @@ public struct ResourceAction: Sendable {
         case run(Perform)
         /// A form (made from the resource as it is now), confirm, then perform with its values.
         case form(FormRecipe, Perform)
-        /// The resource's update through its form: read, merge, diff, confirm, read again, send.
-        case updateForm
-        /// The resource's update as JSON in `$EDITOR`: validated, diffed, confirmed, sent.
-        case editJSON
+        /// An update through its form: read, merge, diff, confirm, read again, send. Nil: the
+        /// descriptor's update.
+        case updateForm(UpdateSpec? = nil)
+        /// An update as JSON in `$EDITOR`: validated, diffed, confirmed, read again, sent.
+        case editJSON(UpdateSpec? = nil)
     }
 
     public typealias Perform = @Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef, _ values: FormValues) async throws -> ActionOutcome
@@ -62,6 +63,21 @@ public struct ResourceAction: Sendable {
         self.work = work
         self.hint = hint
         self.question = question
+    }
+
+    /// `e`: a resource's update as JSON in `$EDITOR`.
+    public static func edit(_ update: Updater, verb: String = "edit", key: Key = .character("e"), what: String = "") -> ResourceAction {
+        ResourceAction(verb, keys: [key], title: "edit \(what.isEmpty ? "" : what + " ")as JSON ($EDITOR)",
+                       operations: [update.readOperation, update.operation], confirmation: .yesNo,
+                       work: .editJSON(UpdateSpec(update)))
+    }
+
+    /// The update this action makes, if it is one: its own, else the descriptor's.
+    public func update(for kind: ResourceKind) -> UpdateSpec? {
+        switch work {
+        case .updateForm(let spec), .editJSON(let spec): return spec ?? ResourceRegistry.descriptor(kind).update
+        default: return nil
+        }
     }
 
     /// Whether any operation it calls changes data, by the generated operation metadata.

@@ -3,6 +3,7 @@ import CognitoAdmin
 /// What can be done to a user from the console; each entry calls `UserAdmin`.
 enum UserActions {
     static let all: [ResourceAction] = [
+        .edit(Updaters.userAttributes, what: "attributes"),
         ResourceAction("disable", keys: [.character("D")], title: "disable user", operations: ["AdminDisableUser"],
                        confirmation: .yesNo,
                        question: { "Disable \($0.id)? They cannot sign in until enabled; tokens already issued stay valid until they expire." },

@@ -3,9 +3,10 @@ import CognitoAdmin
 extension ConfirmLine {
     /// A diff as confirmation lines: changed and added fields first, then removed, then the
     /// fields kept as they are (the call would reset them if they were left out).
-    public static func diff(_ changes: [FieldChange]) -> [ConfirmLine] {
+    public static func diff(_ changes: [FieldChange], resets: [String] = []) -> [ConfirmLine] {
         let order: [FieldChange.Kind] = [.changed, .added, .removed, .kept]
-        return order.flatMap { kind in
+        let warnings = resets.map { ConfirmLine(.removed, "! \($0): not returned by the read, so this update resets it") }
+        return warnings + order.flatMap { kind in
             changes.filter { $0.kind == kind }.map { change -> ConfirmLine in
                 switch kind {
                 case .changed:

@@ -129,7 +129,7 @@ extension Reducer {
                 openConfirm(&state, open.request, action, pending: .perform(values), lines: [])
                 return []
             case .updateForm:
-                guard let members = ResourceRegistry.descriptor(open.request.ref.kind).update?.members else { return [] }
+                guard let members = action.update(for: open.request.ref.kind)?.members else { return [] }
                 state.overlay = .busy(title: "Reading \(open.request.ref.id) again…", ticket: open.request.ticket)
                 // Only what the operator changed is the edit: planned again over a newer state, it
                 // must not put back values someone else changed meanwhile.
@@ -158,7 +158,7 @@ extension Reducer {
                 state.message = StatusMessage(.info, "No change to \(request.ref.id); nothing was sent.")
                 return []
             }
-            openConfirm(&state, request, action, pending: .commit(plan), lines: ConfirmLine.diff(plan.changes), note: note)
+            openConfirm(&state, request, action, pending: .commit(plan), lines: ConfirmLine.diff(plan.changes, resets: plan.resets), note: note)
             return []
         case .editorReady(let request, let base, let text):
             guard isWaiting(state, for: request) else { return [] }
@@ -190,7 +190,7 @@ extension Reducer {
     /// the model refuses goes back to the editor with the errors on top; a valid edit is diffed.
     static func editorReturned(_ state: inout ConsoleState, _ request: ActionRequest, base: JSONValue, text: String?) -> [ConsoleEffect] {
         guard isWaiting(state, for: request), let action = request.action.action,
-              let updater = ResourceRegistry.descriptor(request.ref.kind).update?.updater else { return [] }
+              let updater = action.update(for: request.ref.kind)?.updater else { return [] }
         guard let text else {
             state.overlay = nil
             state.message = StatusMessage(.error, "The editor did not finish; nothing was sent.")
@@ -211,7 +211,7 @@ extension Reducer {
                 state.message = StatusMessage(.info, "No change to \(request.ref.id); nothing was sent.")
                 return []
             }
-            openConfirm(&state, request, action, pending: .commit(plan), lines: ConfirmLine.diff(plan.changes))
+            openConfirm(&state, request, action, pending: .commit(plan), lines: ConfirmLine.diff(plan.changes, resets: plan.resets))
             return []
         } catch let error as UpdateError {
             problem = error.description

@@ -28,6 +28,7 @@ public enum ResourceRegistry {
         Devices.module,
         IdentityPools.module,
         Identities.module,
+        PrincipalTags.module,
         CallLog.module,
     ]
 

@@ -10,7 +10,8 @@ public enum AppClients {
                                if out.userPoolClient?.clientSecret != nil { out.userPoolClient?.clientSecret = ProviderDetailsMask.mask }
                            }) { backend, ref in
                                try await backend.describeUserPoolClient(.init(userPoolId: ref[0], clientId: ref.id))
-                           }),
+                           },
+                           update: UpdateSpec(Updaters.appClient), actions: [.edit(Updaters.appClient)]),
         lists: [
             ListSpec(.clients, item: .appClient, noun: "app clients",
                      columns: [Column("NAME", width: .flex(weight: 2, minimum: 10)), Column("CLIENT ID", width: .flex(weight: 2, minimum: 26))],

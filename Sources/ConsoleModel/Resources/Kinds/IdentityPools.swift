@@ -8,7 +8,12 @@ public enum IdentityPools {
         ResourceDescriptor(.identityPool, depth: 1, noun: "identity pool",
                            describe: .reading("DescribeIdentityPool") { backend, ref in
                                try await backend.describeIdentityPool(.init(identityPoolId: ref.id))
-                           }),
+                           },
+                           update: UpdateSpec(Updaters.identityPool),
+                           actions: [
+                               .edit(Updaters.identityPool),
+                               .edit(Updaters.identityPoolRoles, verb: "edit-roles", key: .character("m"), what: "roles and role mappings"),
+                           ]),
         lists: [
             ListSpec(.identityPools, item: .identityPool, noun: "identity pools",
                      columns: [Column("NAME", width: .flex(weight: 2, minimum: 10)), Column("ID", width: .flex(weight: 2, minimum: 20))],

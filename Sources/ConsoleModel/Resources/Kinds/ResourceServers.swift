@@ -7,7 +7,8 @@ public enum ResourceServers {
         ResourceDescriptor(.resourceServer, depth: 2, noun: "resource server",
                            describe: .reading("DescribeResourceServer") { backend, ref in
                                try await backend.describeResourceServer(.init(userPoolId: ref[0], identifier: ref.id))
-                           }),
+                           },
+                           update: UpdateSpec(Updaters.resourceServer), actions: [.edit(Updaters.resourceServer)]),
         lists: [
             ListSpec(.resourceServers, item: .resourceServer, noun: "resource servers",
                      columns: [Column("IDENTIFIER", width: .flex(weight: 2, minimum: 12)), Column("NAME", width: .flex(weight: 1, minimum: 8)),

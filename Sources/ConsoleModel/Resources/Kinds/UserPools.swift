@@ -7,7 +7,8 @@ public enum UserPools {
         ResourceDescriptor(.userPool, depth: 1, noun: "user pool",
                            describe: .reading("DescribeUserPool") { backend, ref in
                                try await backend.describeUserPool(.init(userPoolId: ref.id))
-                           }),
+                           },
+                           update: UpdateSpec(Updaters.userPool), actions: [.edit(Updaters.userPool)]),
         lists: [
             ListSpec(.userPools, item: .userPool, noun: "user pools",
                      columns: [Column("NAME", width: .flex(weight: 2, minimum: 12)), Column("ID", width: .flex(weight: 2, minimum: 12)),

@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AWSCore"], path: "Tests/TestSupport", swiftSettings: strict),
         .target(
             name: "ConsoleTestSupport",
-            dependencies: ["AWSCore", "CognitoAPI", "CognitoAdmin", "ConsoleModel"],
+            dependencies: ["AWSCore", "CognitoAPI", "CognitoAdmin", "ConsoleModel", "TestSupport"],
             path: "Tests/ConsoleTestSupport",
             swiftSettings: strict
         ),

@@ -2,7 +2,8 @@
 """Local AWS emulator: moto's server with the Cognito Identity extension.
 
 Serves cognito-identity, cognito-idp, sts and iam (and anything else moto
-knows) for any region on 127.0.0.1. moto routes each request by its
+knows) for any region on 127.0.0.1; cognito-idp's updates replace what they
+are not sent, as the service does (idp_fidelity.py). moto routes each request by its
 X-Amz-Target header or the service name in the SigV4 credential scope
 (Authorization: ... Credential=<key>/<date>/<region>/<service>/aws4_request),
 so clients just point their endpoint at the printed URL.
@@ -31,6 +32,7 @@ from moto.moto_server.werkzeug_app import (  # noqa: E402
 )
 
 import cognito_emulator  # noqa: E402
+import idp_fidelity  # noqa: E402
 from lifecycle import Lifetime  # noqa: E402
 from moto import backends as moto_backends  # noqa: E402
 
@@ -109,6 +111,7 @@ def main() -> int:
     lifetime = Lifetime(args.watch_parent)
 
     cognito_emulator.install()
+    idp_fidelity.install()
     cache_module_list()
     app = DomainDispatcherApplication(create_backend_app)
     server = make_server(HOST, args.port, app, threaded=True,

@@ -727,3 +727,30 @@ def test_explicit_port():
 
 def test_watch_parent_exits_with_parent():
     assert_exits_with_parent(SERVER, "server", parent_lifetime=1, poll=0.2)
+
+
+# -- cognito-idp updates replace, as the service does ------------------------------------
+
+
+def test_update_group_resets_what_it_is_not_sent(endpoint):
+    idp = client(endpoint, "cognito-idp")
+    pool = idp.create_user_pool(PoolName=f"fidelity-{uuid.uuid4().hex[:8]}")["UserPool"]["Id"]
+    idp.create_group(GroupName="staff", UserPoolId=pool, Description="Staff", RoleArn=ROLE, Precedence=3)
+    idp.update_group(GroupName="staff", UserPoolId=pool, Description="All staff")
+    group = idp.get_group(GroupName="staff", UserPoolId=pool)["Group"]
+    assert group["Description"] == "All staff"
+    assert "Precedence" not in group and "RoleArn" not in group
+
+
+def test_update_user_pool_client_resets_what_it_is_not_sent_but_keeps_the_name(endpoint):
+    idp = client(endpoint, "cognito-idp")
+    pool = idp.create_user_pool(PoolName=f"fidelity-{uuid.uuid4().hex[:8]}")["UserPool"]["Id"]
+    created = idp.create_user_pool_client(UserPoolId=pool, ClientName="web", RefreshTokenValidity=10,
+                                          ExplicitAuthFlows=["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])
+    client_id = created["UserPoolClient"]["ClientId"]
+    idp.update_user_pool_client(UserPoolId=pool, ClientId=client_id, AuthSessionValidity=5)
+    after = idp.describe_user_pool_client(UserPoolId=pool, ClientId=client_id)["UserPoolClient"]
+    assert after["ClientName"] == "web"
+    assert after["AuthSessionValidity"] == 5
+    assert after["RefreshTokenValidity"] == 30
+    assert "ExplicitAuthFlows" not in after

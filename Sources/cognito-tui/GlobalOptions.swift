@@ -52,10 +52,10 @@ struct GlobalOptions: ParsableArguments {
     func session(overrides: ConfigOverrides, context: RuntimeContext, settings: ConsoleSettings,
                  extraObserver: (any CallObserver)?, transport: (any HTTPTransport)? = nil,
                  auditError: @escaping @Sendable (String) -> Void = { Output.error($0) }) throws -> AWSSession {
-        let audit = AuditLog(path: AuditLog.defaultPath(context: context), onError: auditError)
+        let audit = AuditLog(path: AuditLog.defaultPath(context: context), files: context.files, onError: auditError)
         var observers: [any CallObserver] = [audit]
         if debug { observers.append(DebugTrace(write: { Output.error($0, newline: false) })) }
-        if let logFile { observers.append(try LogFile.trace(path: logFile)) }
+        if let logFile { observers.append(try LogFile.trace(path: logFile, files: context.files)) }
         if let extraObserver { observers.append(extraObserver) }
         let trace = ObserverGroup(observers)
         let session = try AWSSession(overrides: overrides, context: context, readOnly: readOnly, observer: trace,

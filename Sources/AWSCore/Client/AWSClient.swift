@@ -6,12 +6,16 @@ import Foundation
 ///    `Content-Type: application/x-amz-json-1.1`; Query: a form with `Action` and `Version`);
 /// 2. refuse it, before anything is signed or sent, if the client is read-only and the operation
 ///    changes data;
-/// 3. resolve credentials (cached, refreshed before they expire) and sign with SigV4, unless the
-///    service model marks the operation unsigned (`GetId`, `InitiateAuth`, …);
-/// 4. send it over the transport (libcurl: reused connections, timeouts, proxies, TLS verified);
-/// 5. decode the reply, or decode the error into `AWSServiceError` with code, message, HTTP
+/// 3. wait for the rate limiter, when the client has one: a token from the operation's quota
+///    category, before every attempt, retries included;
+/// 4. resolve credentials (cached, refreshed before they expire) and sign with SigV4, unless the
+///    service model marks the operation unsigned (`GetId`, `InitiateAuth`, …); signing keys are
+///    kept in the client's cache (its session's, when a session made it);
+/// 5. send it over the transport (libcurl: reused connections, timeouts, proxies, TLS verified);
+/// 6. decode the reply, or decode the error into `AWSServiceError` with code, message, HTTP
 ///    status and request id; a reply the protocol does not allow becomes `malformedResponse`;
-/// 6. retry by the AWS "standard" retry mode (attempts, full-jitter backoff, retry quota), and
+///    tell the rate limiter whether the service throttled it (adaptive mode slows down);
+/// 7. retry by the AWS "standard" retry mode (attempts, full-jitter backoff, retry quota), and
 ///    never resend an operation that changes data after a failure that leaves it unknown
 ///    whether the service applied it.
 public final class AWSClient: Sendable {
@@ -24,11 +28,19 @@ public final class AWSClient: Sendable {
     let retry: RetryStrategy
     let context: RuntimeContext
     let observer: (any CallObserver)?
+    /// Holds calls to their quota categories' rates; nil for a client that is not limited.
+    public let limiter: RateLimiter?
+    let signingKeys: SigningKeyCache
 
+    /// - Parameters:
+    ///   - limiter: the session's rate limiter; nil leaves the client unlimited.
+    ///   - signingKeys: where derived signing keys are kept; a session passes the one its
+    ///     clients share, and a client made alone gets its own.
     public init(service: ServiceDescriptor, region: String, endpoint: Endpoint? = nil,
                 credentials: any CredentialProvider, transport: any HTTPTransport,
                 retry: RetryStrategy = RetryStrategy(configuration: RetryConfiguration()),
-                readOnly: Bool = false, context: RuntimeContext, observer: (any CallObserver)? = nil) {
+                readOnly: Bool = false, context: RuntimeContext, observer: (any CallObserver)? = nil,
+                limiter: RateLimiter? = nil, signingKeys: SigningKeyCache = SigningKeyCache()) {
         self.service = service
         self.region = region
         self.endpoint = endpoint ?? service.defaultEndpoint(region: region)
@@ -38,6 +50,8 @@ public final class AWSClient: Sendable {
         self.readOnly = readOnly
         self.context = context
         self.observer = observer
+        self.limiter = limiter
+        self.signingKeys = signingKeys
     }
 
     /// Calls a JSON-protocol operation and returns the reply body (a JSON object).
@@ -72,7 +86,7 @@ public final class AWSClient: Sendable {
                            requestId: response.headers["x-amzn-RequestId"])
     }
 
-    /// Steps 2 to 6 of the pipeline.
+    /// Steps 2 to 7 of the pipeline.
     func perform(_ operation: String, request: HTTPRequest, signed: Bool, mutates: Bool,
                  decodeError: (HTTPResponse, String) -> Error) async throws -> HTTPResponse {
         if readOnly && mutates {
@@ -85,10 +99,12 @@ public final class AWSClient: Sendable {
         while true {
             attempt += 1
             try Task.checkCancellation()
+            try await limiter?.acquire(operation: operation, service: service.id)
             var outgoing = request
             if signed {
                 let keys = try await credentials.credentials()
-                let signer = SigV4Signer(credentials: keys, region: region, service: service.signingName)
+                let signer = SigV4Signer(credentials: keys, region: region, service: service.signingName,
+                                         keyCache: signingKeys)
                 outgoing = signer.signHeaders(request, date: context.now()).request
             }
             observer?.willSend(operation: operation, attempt: attempt, request: outgoing)
@@ -98,6 +114,7 @@ public final class AWSClient: Sendable {
                 let response = try await transport.send(outgoing)
                 observer?.didReceive(operation: operation, attempt: attempt, response: response)
                 if (200..<300).contains(response.status) {
+                    limiter?.recordReply(operation: operation, service: service.id, throttled: false)
                     retry.recordSuccess(spent: lastCost)
                     finish(operation, request: request, mutates: mutates, started: started, status: response.status,
                            attempts: attempt, requestId: response.headers["x-amzn-RequestId"], errorCode: nil)
@@ -109,6 +126,8 @@ public final class AWSClient: Sendable {
                 } else {
                     outcome = .unreadable(status: response.status)
                 }
+                limiter?.recordReply(operation: operation, service: service.id,
+                                     throttled: RetryClassifier.kind(of: outcome) == .throttling)
             } catch let error as AWSClientError {
                 guard case .transport(let transportFailure) = error else { throw error }
                 switch transportFailure.kind {

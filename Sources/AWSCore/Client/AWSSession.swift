@@ -1,8 +1,8 @@
 import Foundation
 
 /// Everything needed to make clients for one profile: resolved settings, one shared transport,
-/// one cached credential chain and one retry quota. The console and `cognito-tui call` both
-/// start here.
+/// one cached credential chain, one retry quota, one rate limiter and one signing-key cache.
+/// The console and `cognito-tui call` both start here.
 public final class AWSSession: Sendable {
     public let config: ResolvedConfig
     public let overrides: ConfigOverrides
@@ -11,14 +11,23 @@ public final class AWSSession: Sendable {
     public let credentials: any CredentialProvider
     public let readOnly: Bool
     public let observer: (any CallObserver)?
+    /// Holds every client's calls to the Cognito quota categories' rates; in adaptive retry mode
+    /// it also slows a category down when it is throttled. Its `status()` is the session's
+    /// throttling count.
+    public let rateLimiter: RateLimiter
     let retry: RetryStrategy
+    let signingKeys = SigningKeyCache()
 
     /// Resolves the configuration the way the AWS CLI does and builds the credential chain.
     ///
+    /// - Parameter rateLimits: the profile's request rates by quota category (requests per
+    ///   second), replacing the defaults of `QuotaTable.cognito`.
     /// - Throws: `AWSClientError.configuration` for broken config files, unknown profiles or
-    ///   bad settings; credentials are only looked for when the first signed call needs them.
+    ///   bad settings, unknown rate-limit categories; credentials are only looked for when the
+    ///   first signed call needs them.
     public init(overrides: ConfigOverrides, context: RuntimeContext, readOnly: Bool = false,
-                observer: (any CallObserver)? = nil, transport: (any HTTPTransport)? = nil) throws {
+                observer: (any CallObserver)? = nil, transport: (any HTTPTransport)? = nil,
+                rateLimits: [String: Double] = [:]) throws {
         // As with the AWS CLI, --endpoint-url applies to the service being called, not to the
         // STS or IAM Identity Center calls that fetch credentials.
         if let url = overrides.endpointURL, Endpoint(url: url) == nil {
@@ -42,9 +51,12 @@ public final class AWSSession: Sendable {
         let mode = RetryConfiguration.Mode(rawValue: (config.retryMode ?? .standard).rawValue) ?? .standard
         let retry = RetryStrategy(configuration: RetryConfiguration(mode: mode, maxAttempts: config.maxAttempts))
         self.retry = retry
+        let limiter = RateLimiter(adaptive: mode == .adaptive, context: context)
+        try limiter.setRates(rateLimits)
+        self.rateLimiter = limiter
         let stsRegion = config.region ?? "us-east-1"
         let sts = STSClient(region: stsRegion, endpoint: try Self.endpoint(config, .sts), transport: transport,
-                            context: context, retry: retry, observer: observer)
+                            context: context, retry: retry, observer: observer, signingKeys: signingKeys)
         self.credentials = CredentialChainBuilder.build(
             config: config, overrides: overrides, context: context, transport: transport, sts: sts)
     }
@@ -63,7 +75,7 @@ public final class AWSSession: Sendable {
         let region = try requireRegion()
         return AWSClient(service: service, region: region, endpoint: try endpoint(for: service),
                          credentials: credentials, transport: transport, retry: retry, readOnly: readOnly,
-                         context: context, observer: observer)
+                         context: context, observer: observer, limiter: rateLimiter, signingKeys: signingKeys)
     }
 
     /// Where calls to this service go: `--endpoint-url`, else the configured endpoint, else
@@ -76,7 +88,7 @@ public final class AWSSession: Sendable {
     /// The STS client of this session, for calls the user makes to STS.
     public func sts() throws -> STSClient {
         STSClient(region: try requireRegion(), endpoint: try endpoint(for: .sts), transport: transport,
-                  context: context, retry: retry, observer: observer)
+                  context: context, retry: retry, observer: observer, signingKeys: signingKeys)
     }
 
     static func serviceID(_ service: ServiceDescriptor) -> AWSServiceID {

@@ -6,6 +6,7 @@ import Foundation
 /// input with every secret masked. Calls that only read are not logged.
 public final class AuditLog: CallObserver, @unchecked Sendable {
     public let path: String
+    private let files: any FileAccess
     private let lock = NSLock()
     private var profileName: String
     private let onError: @Sendable (String) -> Void
@@ -19,9 +20,12 @@ public final class AuditLog: CallObserver, @unchecked Sendable {
 
     /// - Parameters:
     ///   - profile: the profile name written with each entry (set again once resolved).
+    ///   - files: where the log is written (the session's `RuntimeContext.files`).
     ///   - onError: told once, in one sentence, when the log cannot be written.
-    public init(path: String, profile: String = "default", onError: @escaping @Sendable (String) -> Void) {
+    public init(path: String, profile: String = "default", files: any FileAccess = LocalFiles(),
+                onError: @escaping @Sendable (String) -> Void) {
         self.path = path
+        self.files = files
         self.profileName = profile
         self.onError = onError
     }
@@ -35,7 +39,7 @@ public final class AuditLog: CallObserver, @unchecked Sendable {
     public func didFinish(_ record: CallRecord) {
         guard record.mutates else { return }
         var entry: [String: Any] = [
-            "time": ISO8601DateFormatter().string(from: record.started),
+            "time": ISO8601.format(record.started),
             "profile": profile,
             "service": record.service,
             "operation": record.operation,
@@ -61,18 +65,14 @@ public final class AuditLog: CallObserver, @unchecked Sendable {
     private func append(_ data: Data) {
         lock.lock()
         defer { lock.unlock() }
-        let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                 attributes: [.posixPermissions: 0o700])
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        guard fd >= 0 else {
+        do {
+            try files.appendPrivate(path, data)
+        } catch {
             if !reportedError {
                 reportedError = true
-                onError("The audit log \(path) cannot be written: \(String(cString: strerror(errno)).lowercased()).")
+                let reason = (error as? FileAccessError)?.reason.lowercased() ?? "\(error)"
+                onError("The audit log \(path) cannot be written: \(reason).")
             }
-            return
         }
-        defer { close(fd) }
-        _ = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 }

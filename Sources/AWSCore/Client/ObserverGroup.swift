@@ -27,12 +27,18 @@ public struct ObserverGroup: CallObserver {
 
 /// A log file the user names with `--log-file`: the redacted trace, appended, owner-readable only.
 public enum LogFile {
-    public static func trace(path: String) throws -> DebugTrace {
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        guard fd >= 0 else {
-            throw AWSClientError.configuration("The log file `\(path)` cannot be opened: \(String(cString: strerror(errno)).lowercased()).")
+    /// A trace that appends to `path` through `files`.
+    ///
+    /// - Throws: `AWSClientError.configuration` when the file cannot be created or opened for
+    ///   appending; it is tried at once, so a bad path is reported before any call is made.
+    public static func trace(path: String, files: any FileAccess = LocalFiles()) throws -> DebugTrace {
+        do {
+            try files.appendPrivate(path, Data())
+        } catch {
+            let reason = (error as? FileAccessError)?.reason.lowercased() ?? "\(error)"
+            throw AWSClientError.configuration("The log file `\(path)` cannot be opened: \(reason).")
         }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        return DebugTrace(write: { handle.write(Data($0.utf8)) })
+        // A line that cannot be written later is dropped: tracing must never fail a call.
+        return DebugTrace(write: { try? files.appendPrivate(path, Data($0.utf8)) })
     }
 }

@@ -8,13 +8,7 @@ enum CredentialSupport {
     static func parseTimestamp(_ text: String) -> Date? {
         var text = text.trimmingCharacters(in: .whitespaces)
         if text.hasSuffix("UTC") { text = String(text.dropLast(3)).trimmingCharacters(in: .whitespaces) + "Z" }
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime],
-                                                       [.withInternetDateTime, .withFractionalSeconds]] {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
-        }
-        return nil
+        return ISO8601.parse(text)
     }
 
     /// The text as a JSON object, or nil.

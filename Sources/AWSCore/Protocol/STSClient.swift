@@ -9,22 +9,27 @@ public struct STSClient: STSCalling {
     let context: RuntimeContext
     let retry: RetryStrategy
     let observer: (any CallObserver)?
+    let signingKeys: SigningKeyCache
 
-    /// - Parameter endpoint: nil for AWS's regional endpoint.
+    /// - Parameters:
+    ///   - endpoint: nil for AWS's regional endpoint.
+    ///   - signingKeys: the signing-key cache of the session this client belongs to.
     public init(region: String, endpoint: Endpoint?, transport: any HTTPTransport, context: RuntimeContext,
                 retry: RetryStrategy = RetryStrategy(configuration: RetryConfiguration()),
-                observer: (any CallObserver)? = nil) {
+                observer: (any CallObserver)? = nil, signingKeys: SigningKeyCache = SigningKeyCache()) {
         self.region = region
         self.endpoint = endpoint ?? ServiceDescriptor.sts.defaultEndpoint(region: region)
         self.transport = transport
         self.context = context
         self.retry = retry
         self.observer = observer
+        self.signingKeys = signingKeys
     }
 
     func client(_ credentials: any CredentialProvider) -> AWSClient {
         AWSClient(service: .sts, region: region, endpoint: endpoint, credentials: credentials,
-                  transport: transport, retry: retry, context: context, observer: observer)
+                  transport: transport, retry: retry, context: context, observer: observer,
+                  signingKeys: signingKeys)
     }
 
     public func assumeRole(_ request: AssumeRoleRequest, credentials: Credentials) async throws -> Credentials {
@@ -80,16 +85,5 @@ public struct FixedCredentials: CredentialProvider {
     public func credentials() async throws -> Credentials {
         guard let value else { throw AWSClientError.noCredentials("No credentials were given.") }
         return value
-    }
-}
-
-/// ISO 8601 timestamps as AWS writes them, with or without fractional seconds.
-public enum ISO8601 {
-    public static func parse(_ text: String) -> Date? {
-        let plain = ISO8601DateFormatter()
-        if let date = plain.date(from: text) { return date }
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return fractional.date(from: text)
     }
 }

@@ -35,13 +35,17 @@ public struct SigV4Signer: Sendable {
     public var signBodyHeader: Bool = false
     /// Add the session token after signing instead of signing it (a few services want this).
     public var omitSessionTokenFromSignature: Bool = false
+    /// Where derived signing keys are kept between requests: the client's (or session's) cache.
+    /// Without one, every signature derives its key afresh.
+    public var keyCache: SigningKeyCache?
 
     static let algorithm = "AWS4-HMAC-SHA256"
 
-    public init(credentials: Credentials, region: String, service: String) {
+    public init(credentials: Credentials, region: String, service: String, keyCache: SigningKeyCache? = nil) {
         self.credentials = credentials
         self.region = region
         self.service = service
+        self.keyCache = keyCache
     }
 
     /// The parts of one signature, exposed for tests and `--debug`.
@@ -241,11 +245,12 @@ public struct SigV4Signer: Sendable {
     }
 
     func signingKey(_ stamp: Timestamp) -> [UInt8] {
+        guard let keyCache else { return deriveSigningKey(stamp) }
         let scope = SigningKeyCache.Scope(secret: credentials.secretAccessKey, date: stamp.short,
                                           region: region, service: service)
-        if let key = SigningKeyCache.shared.key(for: scope) { return key }
+        if let key = keyCache.key(for: scope) { return key }
         let key = deriveSigningKey(stamp)
-        SigningKeyCache.shared.store(key, for: scope)
+        keyCache.store(key, for: scope)
         return key
     }
 
@@ -278,9 +283,11 @@ public struct SigV4Signer: Sendable {
     }
 }
 
-/// The signing key depends only on the secret, the day, the region and the service, so it is
-/// derived once a day per scope rather than four HMACs per request.
-final class SigningKeyCache: @unchecked Sendable {
+/// Derived signing keys, kept by whoever owns the cache (an `AWSSession` shares one among its
+/// clients; a client made alone has its own). The key depends only on the secret, the day, the
+/// region and the service ("Derive a signing key" in the SigV4 chapter of the IAM User Guide),
+/// so it is derived once a day per scope rather than with four HMACs per request.
+public final class SigningKeyCache: @unchecked Sendable {
     struct Scope: Hashable {
         var secret: String
         var date: String
@@ -288,9 +295,16 @@ final class SigningKeyCache: @unchecked Sendable {
         var service: String
     }
 
-    static let shared = SigningKeyCache()
+    /// A handful of scopes are live at once; past this many, everything is dropped rather than
+    /// tracking age.
+    static let capacity = 32
     private let lock = NSLock()
     private var keys: [Scope: [UInt8]] = [:]
+
+    public init() {}
+
+    /// How many keys are held.
+    var count: Int { lock.withLock { keys.count } }
 
     func key(for scope: Scope) -> [UInt8]? {
         lock.withLock { keys[scope] }
@@ -298,8 +312,7 @@ final class SigningKeyCache: @unchecked Sendable {
 
     func store(_ key: [UInt8], for scope: Scope) {
         lock.withLock {
-            // A handful of scopes are live at once; drop everything rather than track age.
-            if keys.count >= 32 { keys.removeAll() }
+            if keys.count >= Self.capacity { keys.removeAll() }
             keys[scope] = key
         }
     }

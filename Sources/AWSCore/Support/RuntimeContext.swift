@@ -61,19 +61,34 @@ public struct RuntimeContext: Sendable {
     }
 }
 
-/// Reads and writes whole files.
+/// Reads and writes files.
 public protocol FileAccess: Sendable {
     /// The file's bytes, or nil when it does not exist.
     func read(_ path: String) throws -> Data?
     /// Writes the file atomically, creating parent folders, readable by the owner only.
     func writePrivate(_ path: String, _ data: Data) throws
+    /// Adds the bytes at the end of the file in one write, creating it (readable by the owner
+    /// only) and its parent folders when missing; logs use this, so that lines written at the
+    /// same time from several tasks or processes never interleave.
+    func appendPrivate(_ path: String, _ data: Data) throws
 }
 
-/// A file that exists but cannot be read.
+extension FileAccess {
+    /// Read, extend, write back: correct for stores only this process uses (tests' in-memory
+    /// files); `LocalFiles` appends in place instead.
+    public func appendPrivate(_ path: String, _ data: Data) throws {
+        try writePrivate(path, (try read(path) ?? Data()) + data)
+    }
+}
+
+/// A file that cannot be read or written.
 public struct FileAccessError: LocalizedError, CustomStringConvertible {
+    public enum Operation: String, Sendable { case read, written }
+
     public var path: String
     public var reason: String
-    public var description: String { "\(path) cannot be read: \(reason.lowercased())" }
+    public var operation: Operation = .read
+    public var description: String { "\(path) cannot be \(operation.rawValue): \(reason.lowercased())" }
     public var errorDescription: String? { reason.lowercased() }
 }
 
@@ -109,5 +124,44 @@ public struct LocalFiles: FileAccess {
             attributes: [.posixPermissions: 0o700])
         try data.write(to: url, options: .atomic)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    }
+
+    public func appendPrivate(_ path: String, _ data: Data) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw FileAccessError(path: path, reason: Self.reason(error), operation: .written)
+            }
+        }
+        // O_APPEND makes each write land at the end even with other writers; 0600 applies only
+        // when the file is created, so a file the user made with other permissions keeps them.
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw FileAccessError(path: path, reason: String(cString: strerror(errno)), operation: .written)
+        }
+        defer { close(fd) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw FileAccessError(path: path, reason: String(cString: strerror(errno)), operation: .written)
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// The system's words for a Foundation file error, without Foundation's sentence around them.
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
     }
 }

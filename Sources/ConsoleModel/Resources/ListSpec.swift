@@ -42,9 +42,10 @@ public struct ListSource: Sendable, Equatable {
         return ref
     }
 
-    /// Fetches one page; runs off the main actor.
-    public func fetchPage(_ backend: any CognitoBackend, token: String?) async throws -> ListPage {
-        try await spec.fetch(backend, self, token)
+    /// Fetches one page, from the service or from this machine; runs off the main actor.
+    public func fetchPage(_ backend: any CognitoBackend, local: LocalSources = LocalSources(), token: String?) async throws -> ListPage {
+        if let read = spec.local { return try read(local, self, token) }
+        return try await spec.fetch(backend, self, token)
     }
 }
 
@@ -72,6 +73,7 @@ public struct ListToggle: Sendable {
 /// fetched, where it shows, and the palette command that jumps to it.
 public struct ListSpec: Sendable {
     public typealias Fetch = @Sendable (_ backend: any CognitoBackend, _ source: ListSource, _ token: String?) async throws -> ListPage
+    public typealias LocalFetch = @Sendable (_ sources: LocalSources, _ source: ListSource, _ token: String?) throws -> ListPage
 
     public let kind: ListKind
     /// What a row is; nil when rows are not resources.
@@ -91,10 +93,12 @@ public struct ListSpec: Sendable {
     /// tab, for one, does not offer deleting the group itself.
     public let rowActions: Set<String>?
     public let fetch: Fetch
+    /// For lists read from this machine (the audit log) instead of the service.
+    public let local: LocalFetch?
 
     public init(_ kind: ListKind, item: ResourceKind?, noun: String, columns: [Column], placement: ListPlacement,
                 command: PaletteName? = nil, searchable: Bool = false, toggle: ListToggle? = nil,
-                toggledAtStart: Bool = false, rowActions: Set<String>? = nil, fetch: @escaping Fetch) {
+                toggledAtStart: Bool = false, rowActions: Set<String>? = nil, local: LocalFetch? = nil, fetch: @escaping Fetch) {
         self.kind = kind
         self.item = item
         self.noun = noun
@@ -105,6 +109,7 @@ public struct ListSpec: Sendable {
         self.toggle = toggle
         self.toggledAtStart = toggledAtStart
         self.rowActions = rowActions
+        self.local = local
         self.fetch = fetch
     }
 

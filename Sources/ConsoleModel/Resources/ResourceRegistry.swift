@@ -30,6 +30,7 @@ public enum ResourceRegistry {
         Identities.module,
         PrincipalTags.module,
         CallLog.module,
+        Audit.module,
     ]
 
     private static let tables = Tables(modules)

@@ -12,6 +12,7 @@ public final class ConsoleViewModel: ConsoleDriver {
     public var onRequest: (@MainActor (FrontEndRequest) -> Void)?
     private var backend: any CognitoBackend
     private let makeBackend: BackendFactory
+    private let local: LocalSources
     /// Running effects by serial, with the pane they belong to (nil: not tied to a pane).
     private var tasks: [Int: (pane: Int?, task: Task<Void, Never>)] = [:]
     private var lastTask = 0
@@ -26,12 +27,14 @@ public final class ConsoleViewModel: ConsoleDriver {
     ///   - themes: theme names for `:theme` completion.
     ///   - regions: the regions `R` offers.
     ///   - start: the first pane, `.userPools` or `.identityPools`.
+    ///   - local: what lists read from this machine (the audit log).
     ///   - makeBackend: makes a backend for another profile or region; its errors are shown
     ///     as one sentence and the console stays where it was.
     public init(backend: any CognitoBackend, profiles: [String] = [], themes: [String] = [],
                 regions: [String] = CognitoRegions.all, start: PaneKind = .userPools,
-                makeBackend: @escaping BackendFactory) {
+                local: LocalSources = LocalSources(), makeBackend: @escaping BackendFactory) {
         self.backend = backend
+        self.local = local
         self.makeBackend = makeBackend
         self.state = ConsoleState(info: backend.info, profiles: profiles, regions: regions, themes: themes)
         run(Reducer.start(&state, at: start))
@@ -74,9 +77,10 @@ public final class ConsoleViewModel: ConsoleDriver {
         for effect in effects {
             switch effect {
             case .fetchPage(let address, let source, let request):
+                let local = self.local
                 spawn(pane: address.pane) { backend in
                     do {
-                        let page = try await source.fetchPage(backend, token: request.token)
+                        let page = try await source.fetchPage(backend, local: local, token: request.token)
                         return .pageLoaded(address, ticket: request.ticket, page)
                     } catch {
                         return .pageFailed(address, ticket: request.ticket, ErrorText.sentence(error))

@@ -89,6 +89,21 @@ enum Scenes {
                                                  text: "Delete user ann.lee from prod-customers? This cannot be undone.",
                                                  typeToConfirm: "ann.lee", input: "ann"))
     static let confirmYesNo = Overlay.confirm(Confirm(title: "Disable user", text: "Disable user 山田太郎?"))
+    static let formErrors = Overlay.form(Form(title: "Change group", fields: [
+        Form.Field(label: "Description", value: "Administrators of the pool"),
+        Form.Field(label: "Precedence", value: "-1", error: "Precedence must be at least 0, got -1"),
+        Form.Field(label: "IAM role ARN", value: "arn:aws:iam::123456789012:role/admins"),
+        Form.Field(label: "Secret", value: "••••••"),
+        Form.Field(label: "Enabled", value: "yes", choices: ["yes", "no"]),
+    ], focused: 1, hint: "tab field · ←/→ choice · enter submit · esc cancel"))
+    static let confirmDiff = Overlay.confirm(Confirm(title: "Change group",
+                                                     text: "Change group admins?",
+                                                     lines: [ConfirmLine(.removed, "! ImageFile: not returned by the read, so this update resets it"),
+                                                             ConfirmLine(.changed, "~ Description: \"Administrators\" → \"Admins of pool A\""),
+                                                             ConfirmLine(.added, "+ RoleArn: \"arn:aws:iam::123456789012:role/admins\""),
+                                                             ConfirmLine(.kept, "= Precedence: 1 (kept)"),
+                                                             ConfirmLine(.kept, "= GroupName: \"admins\" (kept)"),
+                                                             ConfirmLine(.kept, "= UserPoolId: \"us-east-1_A\" (kept)")]))
 
     /// Every scene by golden-file name.
     static var all: [(String, Screen)] {
@@ -98,6 +113,7 @@ enum Scenes {
          ("notice-error", notice(.error, "AccessDenied: not authorized to perform cognito-identity:ListIdentityPools (request 4f1c2a).",
                                  message: StatusMessage(.error, "ListIdentityPools failed: AccessDenied (request 4f1c2a)."))),
          ("overlay-help", over(help)), ("overlay-prompt", over(prompt)), ("overlay-picker", over(picker)),
-         ("overlay-form", over(form)), ("overlay-confirm", over(confirm)), ("overlay-confirm-yes-no", over(confirmYesNo))]
+         ("overlay-form", over(form)), ("overlay-confirm", over(confirm)), ("overlay-confirm-yes-no", over(confirmYesNo)),
+         ("overlay-form-errors", over(formErrors)), ("overlay-confirm-diff", over(confirmDiff))]
     }
 }

@@ -1,4 +1,4 @@
-"""The per-service files: namespace, operation table, client, paginators, schema."""
+"""The per-service files: namespace, operation table, client, schema (paginators: emit_paging.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from docs import constraints
-from emit_shapes import INDENT, property_names, qualified
+from emit_shapes import INDENT, property_names
 from model import Service, mutates, signed
 from swift_names import identifier, kebab, lower_camel, swift_string
 
@@ -174,60 +174,6 @@ def _method(service: Service, f: dict[str, Any]) -> list[str]:
         signature = f"public func {identifier(f['method'])}(_ input: {input_type}) async throws {{"
         body = f"{INDENT}try await client.performWithoutOutput({metadata}, input)"
     return doc + [signature, body, "}"]
-
-
-# -- paginators ------------------------------------------------------------------------
-
-def paginators_file(service: Service, header: str, facts: list[dict[str, Any]]) -> str:
-    ns = service.spec.namespace
-    lines = [header, "import Foundation", "", f"extension {service.spec.client} {{"]
-    first = True
-    for f in facts:
-        p = f["pagination"]
-        if not p:
-            continue
-        in_shape, out_shape = service.shape(f["input"]), service.shape(f["output"])
-        in_names = dict(property_names(service, f["input"]))
-        out_names = dict(property_names(service, f["output"]))
-        in_token, out_token, result = p["input_token"], p["output_token"], p["result_key"]
-        for wire, shape, names in ((in_token, in_shape, in_names), (out_token, out_shape, out_names),
-                                   (result, out_shape, out_names)):
-            if wire not in names:
-                raise SystemExit(f"{service.id} {f['name']}: paginator names missing member {wire}")
-        if in_token in in_shape.get("required", []) or out_token in out_shape.get("required", []):
-            raise SystemExit(f"{service.id} {f['name']}: a required page token is not handled")
-        result_spec = out_shape["members"][result]
-        result_list = service.shape(result_spec["shape"])
-        if result_list["type"] != "list":
-            raise SystemExit(f"{service.id} {f['name']}: result {result} is not a list")
-        item = qualified(service, result_list["member"]["shape"])
-        items_expr = f"$0.{identifier(out_names[result])}"
-        if result not in out_shape.get("required", []):
-            items_expr += " ?? []"
-        input_type, output_type = f"{ns}.{f['input']}", f"{ns}.{f['output']}"
-        method = f["method"]
-        if not first:
-            lines.append("")
-        first = False
-        lines += [
-            f"{INDENT}/// The pages of `{f['name']}`, from the input's `{in_token}` (usually none) until the",
-            f"{INDENT}/// reply's `{out_token}` is absent or repeats; pages that are empty but carry a token",
-            f"{INDENT}/// are followed, not treated as the end.",
-            f"{INDENT}public func {method}Pages(_ input: {input_type}) -> PageSequence<{input_type}, {output_type}> {{",
-            f"{INDENT * 2}PageSequence(",
-            f"{INDENT * 3}input: input, fetch: {{ try await self.{identifier(method)}($0) }},",
-            f"{INDENT * 3}inputToken: {{ $0.{identifier(in_names[in_token])} }},",
-            f"{INDENT * 3}nextToken: {{ $0.{identifier(out_names[out_token])} }},",
-            f"{INDENT * 3}resume: {{ $0.{identifier(in_names[in_token])} = $1 }})",
-            f"{INDENT}}}",
-            "",
-            f"{INDENT}/// Every `{result}` item of every page of `{f['name']}`, in order.",
-            f"{INDENT}public func {method}Items(_ input: {input_type}) -> PageItems<{input_type}, {output_type}, {item}> {{",
-            f"{INDENT * 2}{method}Pages(input).items {{ {items_expr} }}",
-            f"{INDENT}}}",
-        ]
-    lines.append("}")
-    return "\n".join(lines) + "\n"
 
 
 # -- schema ----------------------------------------------------------------------------

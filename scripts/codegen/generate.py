@@ -9,7 +9,8 @@ per service a namespace with every structure and enum, the operation table (targ
 mutation, shapes, errors, pagination), a client with one method per operation, paginators and
 the constraint schema the validator reads; plus, for both services together, the error codes,
 the `CognitoOperations` protocol with its forwarding to the clients and its JSON entry point,
-and the update mappings (emit_updates.py). Into the test-support folder
+the page fields of every paginated operation (`Paging`, emit_paging.py) and the update
+mappings (emit_updates.py). Into the test-support folder
 (Tests/ConsoleTestSupport/Generated/) it writes `UnansweredBackend`, the fakes' failing base.
 
 The output depends on nothing but the models: files and their contents are sorted, so a
@@ -32,9 +33,9 @@ from emit_service import (  # noqa: E402
     namespace_file,
     operation_facts,
     operations_file,
-    paginators_file,
     schema_file,
 )
+from emit_paging import paginators_file, paging_file  # noqa: E402
 from emit_operations import (  # noqa: E402
     forwarding_file,
     json_file,
@@ -104,6 +105,7 @@ def render() -> tuple[dict[str, str], dict[str, str]]:
     files["CognitoOperations.swift"] = protocol_file(services, all_facts, both)
     files["CognitoClientForwarding.swift"] = forwarding_file(services, all_facts, both)
     files["CognitoOperations+JSON.swift"] = json_file(services, all_facts, both)
+    files["Paging.swift"] = paging_file(services, all_facts, both)
     files["UpdateMappings.swift"] = updates_file(services, both)
     clashes = name_clashes(services, all_facts)
     if clashes:

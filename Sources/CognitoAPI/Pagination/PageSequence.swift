@@ -1,9 +1,8 @@
 /// The pages of a paginated operation, fetched one at a time as the sequence is iterated.
 ///
-/// It starts with the input as given (a token in it resumes a listing) and stops when a reply has
-/// no token, an empty one, or one already seen (a service that hands back the same token would
-/// otherwise loop forever). A page with no items but a token is not the end: listings with
-/// filters return those, so the sequence keeps going.
+/// It starts with the input as given (a token in it resumes a listing) and stops as `TokenTrail`
+/// says: on a reply with no token, an empty one, or one already sent. A page with no items but a
+/// fresh token is followed. The generated `Paging` values make these for each operation.
 public struct PageSequence<Input: Sendable, Output: Sendable>: AsyncSequence, Sendable {
     public typealias Element = Output
 
@@ -31,7 +30,7 @@ public struct PageSequence<Input: Sendable, Output: Sendable>: AsyncSequence, Se
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(sequence: self, pending: input, seen: Set(inputToken(input).map { [$0] } ?? []))
+        AsyncIterator(sequence: self, pending: input, trail: TokenTrail(first: inputToken(input)))
     }
 
     /// The items of every page, flattened in order.
@@ -43,14 +42,13 @@ public struct PageSequence<Input: Sendable, Output: Sendable>: AsyncSequence, Se
         let sequence: PageSequence
         /// The request for the next page; nil once the listing has ended.
         var pending: Input?
-        /// Every token sent so far, the input's own included.
-        var seen: Set<String>
+        var trail: TokenTrail
 
         public mutating func next() async throws -> Output? {
             guard let request = pending else { return nil }
             let page = try await sequence.fetch(request)
             pending = nil
-            if let token = sequence.nextToken(page), !token.isEmpty, seen.insert(token).inserted {
+            if let token = trail.next(after: sequence.nextToken(page)) {
                 var following = request
                 sequence.resume(&following, token)
                 pending = following

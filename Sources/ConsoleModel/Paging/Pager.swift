@@ -1,9 +1,11 @@
+import CognitoAPI
+
 /// The paging state machine every list shares: first page, the next page on demand (when the
 /// cursor nears the end of what is loaded), "load all" with progress and cancel.
 ///
-/// A listing ends when a reply has no token, an empty one, or one already sent (a service that
-/// hands back the same token would otherwise loop forever). A page with no items but a token is
-/// not the end — filtered listings return those — so the pager asks for the next one at once.
+/// A listing ends as `TokenTrail` says: on a reply with no token, an empty one, or one already
+/// sent. A page with no items but a fresh token is not the end — filtered listings return
+/// those — so the pager asks for the next one at once.
 /// Every request carries a ticket; a reply whose ticket is not the one in flight (the list was
 /// refreshed meanwhile) is ignored.
 public struct Pager: Sendable, Equatable {
@@ -26,7 +28,7 @@ public struct Pager: Sendable, Equatable {
     /// The failure of the last request, one sentence; cleared by the next request.
     public private(set) var failure: String?
     public private(set) var pagesLoaded = 0
-    private var seenTokens: Set<String> = []
+    private var trail = TokenTrail()
     private var lastTicket = 0
     private var started = false
 
@@ -88,14 +90,10 @@ public struct Pager: Sendable, Equatable {
         guard ticket == inFlight else { return (false, nil) }
         inFlight = nil
         pagesLoaded += 1
-        if let token, !token.isEmpty {
-            if seenTokens.insert(token).inserted {
-                nextToken = token
-            } else {
-                stoppedOnRepeatedToken = true
-                finish()
-            }
+        if let following = trail.next(after: token) {
+            nextToken = following
         } else {
+            stoppedOnRepeatedToken = trail.endedOnRepeatedToken
             finish()
         }
         guard !complete, loadingAll || itemCount == 0 else { return (true, nil) }

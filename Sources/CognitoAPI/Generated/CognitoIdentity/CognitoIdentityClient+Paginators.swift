@@ -5,34 +5,26 @@ import Foundation
 
 extension CognitoIdentityClient {
     /// The pages of `ListIdentities`, from the input's `NextToken` (usually none) until the
-    /// reply's `NextToken` is absent or repeats; pages that are empty but carry a token
-    /// are followed, not treated as the end.
+    /// reply's `NextToken` is absent, empty or repeats; pages that are empty but carry
+    /// a token are followed, not treated as the end. `Paging.listIdentities` fetches one page.
     public func listIdentitiesPages(_ input: CognitoIdentity.ListIdentitiesInput) -> PageSequence<CognitoIdentity.ListIdentitiesInput, CognitoIdentity.ListIdentitiesResponse> {
-        PageSequence(
-            input: input, fetch: { try await self.listIdentities($0) },
-            inputToken: { $0.nextToken },
-            nextToken: { $0.nextToken },
-            resume: { $0.nextToken = $1 })
+        Paging.listIdentities.pages(input, fetch: { try await self.listIdentities($0) })
     }
 
     /// Every `Identities` item of every page of `ListIdentities`, in order.
     public func listIdentitiesItems(_ input: CognitoIdentity.ListIdentitiesInput) -> PageItems<CognitoIdentity.ListIdentitiesInput, CognitoIdentity.ListIdentitiesResponse, CognitoIdentity.IdentityDescription> {
-        listIdentitiesPages(input).items { $0.identities ?? [] }
+        Paging.listIdentities.everyItem(input, fetch: { try await self.listIdentities($0) })
     }
 
     /// The pages of `ListIdentityPools`, from the input's `NextToken` (usually none) until the
-    /// reply's `NextToken` is absent or repeats; pages that are empty but carry a token
-    /// are followed, not treated as the end.
+    /// reply's `NextToken` is absent, empty or repeats; pages that are empty but carry
+    /// a token are followed, not treated as the end. `Paging.listIdentityPools` fetches one page.
     public func listIdentityPoolsPages(_ input: CognitoIdentity.ListIdentityPoolsInput) -> PageSequence<CognitoIdentity.ListIdentityPoolsInput, CognitoIdentity.ListIdentityPoolsResponse> {
-        PageSequence(
-            input: input, fetch: { try await self.listIdentityPools($0) },
-            inputToken: { $0.nextToken },
-            nextToken: { $0.nextToken },
-            resume: { $0.nextToken = $1 })
+        Paging.listIdentityPools.pages(input, fetch: { try await self.listIdentityPools($0) })
     }
 
     /// Every `IdentityPools` item of every page of `ListIdentityPools`, in order.
     public func listIdentityPoolsItems(_ input: CognitoIdentity.ListIdentityPoolsInput) -> PageItems<CognitoIdentity.ListIdentityPoolsInput, CognitoIdentity.ListIdentityPoolsResponse, CognitoIdentity.IdentityPoolShortDescription> {
-        listIdentityPoolsPages(input).items { $0.identityPools ?? [] }
+        Paging.listIdentityPools.everyItem(input, fetch: { try await self.listIdentityPools($0) })
     }
 }

@@ -5,146 +5,110 @@ import Foundation
 
 extension CognitoIdentityProviderClient {
     /// The pages of `AdminListGroupsForUser`, from the input's `NextToken` (usually none) until the
-    /// reply's `NextToken` is absent or repeats; pages that are empty but carry a token
-    /// are followed, not treated as the end.
+    /// reply's `NextToken` is absent, empty or repeats; pages that are empty but carry
+    /// a token are followed, not treated as the end. `Paging.adminListGroupsForUser` fetches one page.
     public func adminListGroupsForUserPages(_ input: CognitoIdentityProvider.AdminListGroupsForUserRequest) -> PageSequence<CognitoIdentityProvider.AdminListGroupsForUserRequest, CognitoIdentityProvider.AdminListGroupsForUserResponse> {
-        PageSequence(
-            input: input, fetch: { try await self.adminListGroupsForUser($0) },
-            inputToken: { $0.nextToken },
-            nextToken: { $0.nextToken },
-            resume: { $0.nextToken = $1 })
+        Paging.adminListGroupsForUser.pages(input, fetch: { try await self.adminListGroupsForUser($0) })
     }
 
     /// Every `Groups` item of every page of `AdminListGroupsForUser`, in order.
     public func adminListGroupsForUserItems(_ input: CognitoIdentityProvider.AdminListGroupsForUserRequest) -> PageItems<CognitoIdentityProvider.AdminListGroupsForUserRequest, CognitoIdentityProvider.AdminListGroupsForUserResponse, CognitoIdentityProvider.GroupType> {
-        adminListGroupsForUserPages(input).items { $0.groups ?? [] }
+        Paging.adminListGroupsForUser.everyItem(input, fetch: { try await self.adminListGroupsForUser($0) })
     }
 
     /// The pages of `AdminListUserAuthEvents`, from the input's `NextToken` (usually none) until the
-    /// reply's `NextToken` is absent or repeats; pages that are empty but carry a token
-    /// are followed, not treated as the end.
+    /// reply's `NextToken` is absent, empty or repeats; pages that are empty but carry
+    /// a token are followed, not treated as the end. `Paging.adminListUserAuthEvents` fetches one page.
     public func adminListUserAuthEventsPages(_ input: CognitoIdentityProvider.AdminListUserAuthEventsRequest) -> PageSequence<CognitoIdentityProvider.AdminListUserAuthEventsRequest, CognitoIdentityProvider.AdminListUserAuthEventsResponse> {
-        PageSequence(
-            input: input, fetch: { try await self.adminListUserAuthEvents($0) },
-            inputToken: { $0.nextToken },
-            nextToken: { $0.nextToken },
-            resume: { $0.nextToken = $1 })
+        Paging.adminListUserAuthEvents.pages(input, fetch: { try await self.adminListUserAuthEvents($0) })
     }
 
     /// Every `AuthEvents` item of every page of `AdminListUserAuthEvents`, in order.
     public func adminListUserAuthEventsItems(_ input: CognitoIdentityProvider.AdminListUserAuthEventsRequest) -> PageItems<CognitoIdentityProvider.AdminListUserAuthEventsRequest, CognitoIdentityProvider.AdminListUserAuthEventsResponse, CognitoIdentityProvider.AuthEventType> {
-        adminListUserAuthEventsPages(input).items { $0.authEvents ?? [] }
+        Paging.adminListUserAuthEvents.everyItem(input, fetch: { try await self.adminListUserAuthEvents($0) })
     }
 
     /// The pages of `ListGroups`, from the input's `NextToken` (usually none) until the
-    /// reply's `NextToken` is absent or repeats; pages that are empty but carry a token
-    /// are followed, not treated as the end.
+    /// reply's `NextToken` is absent, empty or repeats; pages that are empty but carry
+    /// a token are followed, not treated as the end. `Paging.listGroups` fetches one page.
     public func listGroupsPages(_ input: CognitoIdentityProvider.ListGroupsRequest) -> PageSequence<CognitoIdentityProvider.ListGroupsRequest, CognitoIdentityProvider.ListGroupsResponse> {
-        PageSequence(
-            input: input, fetch: { try await self.listGroups($0) },
-            inputToken: { $0.nextToken },
-            nextToken: { $0.nextToken },
-            resume: { $0.nextToken = $1 })
+        Paging.listGroups.pages(input, fetch: { try await self.listGroups($0) })
     }
 
     /// Every `Groups` item of every page of `ListGroups`, in order.
     public func listGroupsItems(_ input: CognitoIdentityProvider.ListGroupsRequest) -> PageItems<CognitoIdentityProvider.ListGroupsRequest, CognitoIdentityProvider.ListGroupsResponse, CognitoIdentityProvider.GroupType> {
-        listGroupsPages(input).items { $0.groups ?? [] }
+        Paging.listGroups.everyItem(input, fetch: { try await self.listGroups($0) })
     }
 
     /// The pages of `ListIdentityProviders`, from the input's `NextToken` (usually none) until the
-    /// reply's `NextToken` is absent or repeats; pages that are empty but carry a token
-    /// are followed, not treated as the end.
+    /// reply's `NextToken` is absent, empty or repeats; pages that are empty but carry
+    /// a token are followed, not treated as the end. `Paging.listIdentityProviders` fetches one page.
     public func listIdentityProvidersPages(_ input: CognitoIdentityProvider.ListIdentityProvidersRequest) -> PageSequence<CognitoIdentityProvider.ListIdentityProvidersRequest, CognitoIdentityProvider.ListIdentityProvidersResponse> {
-        PageSequence(
-            input: input, fetch: { try await self.listIdentityProviders($0) },
-            inputToken: { $0.nextToken },
-            nextToken: { $0.nextToken },
-            resume: { $0.nextToken = $1 })
+        Paging.listIdentityProviders.pages(input, fetch: { try await self.listIdentityProviders($0) })
     }
 
     /// Every `Providers` item of every page of `ListIdentityProviders`, in order.
     public func listIdentityProvidersItems(_ input: CognitoIdentityProvider.ListIdentityProvidersRequest) -> PageItems<CognitoIdentityProvider.ListIdentityProvidersRequest, CognitoIdentityProvider.ListIdentityProvidersResponse, CognitoIdentityProvider.ProviderDescription> {
-        listIdentityProvidersPages(input).items { $0.providers }
+        Paging.listIdentityProviders.everyItem(input, fetch: { try await self.listIdentityProviders($0) })
     }
 
     /// The pages of `ListResourceServers`, from the input's `NextToken` (usually none) until the
-    /// reply's `NextToken` is absent or repeats; pages that are empty but carry a token
-    /// are followed, not treated as the end.
+    /// reply's `NextToken` is absent, empty or repeats; pages that are empty but carry
+    /// a token are followed, not treated as the end. `Paging.listResourceServers` fetches one page.
     public func listResourceServersPages(_ input: CognitoIdentityProvider.ListResourceServersRequest) -> PageSequence<CognitoIdentityProvider.ListResourceServersRequest, CognitoIdentityProvider.ListResourceServersResponse> {
-        PageSequence(
-            input: input, fetch: { try await self.listResourceServers($0) },
-            inputToken: { $0.nextToken },
-            nextToken: { $0.nextToken },
-            resume: { $0.nextToken = $1 })
+        Paging.listResourceServers.pages(input, fetch: { try await self.listResourceServers($0) })
     }
 
     /// Every `ResourceServers` item of every page of `ListResourceServers`, in order.
     public func listResourceServersItems(_ input: CognitoIdentityProvider.ListResourceServersRequest) -> PageItems<CognitoIdentityProvider.ListResourceServersRequest, CognitoIdentityProvider.ListResourceServersResponse, CognitoIdentityProvider.ResourceServerType> {
-        listResourceServersPages(input).items { $0.resourceServers }
+        Paging.listResourceServers.everyItem(input, fetch: { try await self.listResourceServers($0) })
     }
 
     /// The pages of `ListUserPoolClients`, from the input's `NextToken` (usually none) until the
-    /// reply's `NextToken` is absent or repeats; pages that are empty but carry a token
-    /// are followed, not treated as the end.
+    /// reply's `NextToken` is absent, empty or repeats; pages that are empty but carry
+    /// a token are followed, not treated as the end. `Paging.listUserPoolClients` fetches one page.
     public func listUserPoolClientsPages(_ input: CognitoIdentityProvider.ListUserPoolClientsRequest) -> PageSequence<CognitoIdentityProvider.ListUserPoolClientsRequest, CognitoIdentityProvider.ListUserPoolClientsResponse> {
-        PageSequence(
-            input: input, fetch: { try await self.listUserPoolClients($0) },
-            inputToken: { $0.nextToken },
-            nextToken: { $0.nextToken },
-            resume: { $0.nextToken = $1 })
+        Paging.listUserPoolClients.pages(input, fetch: { try await self.listUserPoolClients($0) })
     }
 
     /// Every `UserPoolClients` item of every page of `ListUserPoolClients`, in order.
     public func listUserPoolClientsItems(_ input: CognitoIdentityProvider.ListUserPoolClientsRequest) -> PageItems<CognitoIdentityProvider.ListUserPoolClientsRequest, CognitoIdentityProvider.ListUserPoolClientsResponse, CognitoIdentityProvider.UserPoolClientDescription> {
-        listUserPoolClientsPages(input).items { $0.userPoolClients ?? [] }
+        Paging.listUserPoolClients.everyItem(input, fetch: { try await self.listUserPoolClients($0) })
     }
 
     /// The pages of `ListUserPools`, from the input's `NextToken` (usually none) until the
-    /// reply's `NextToken` is absent or repeats; pages that are empty but carry a token
-    /// are followed, not treated as the end.
+    /// reply's `NextToken` is absent, empty or repeats; pages that are empty but carry
+    /// a token are followed, not treated as the end. `Paging.listUserPools` fetches one page.
     public func listUserPoolsPages(_ input: CognitoIdentityProvider.ListUserPoolsRequest) -> PageSequence<CognitoIdentityProvider.ListUserPoolsRequest, CognitoIdentityProvider.ListUserPoolsResponse> {
-        PageSequence(
-            input: input, fetch: { try await self.listUserPools($0) },
-            inputToken: { $0.nextToken },
-            nextToken: { $0.nextToken },
-            resume: { $0.nextToken = $1 })
+        Paging.listUserPools.pages(input, fetch: { try await self.listUserPools($0) })
     }
 
     /// Every `UserPools` item of every page of `ListUserPools`, in order.
     public func listUserPoolsItems(_ input: CognitoIdentityProvider.ListUserPoolsRequest) -> PageItems<CognitoIdentityProvider.ListUserPoolsRequest, CognitoIdentityProvider.ListUserPoolsResponse, CognitoIdentityProvider.UserPoolDescriptionType> {
-        listUserPoolsPages(input).items { $0.userPools ?? [] }
+        Paging.listUserPools.everyItem(input, fetch: { try await self.listUserPools($0) })
     }
 
     /// The pages of `ListUsers`, from the input's `PaginationToken` (usually none) until the
-    /// reply's `PaginationToken` is absent or repeats; pages that are empty but carry a token
-    /// are followed, not treated as the end.
+    /// reply's `PaginationToken` is absent, empty or repeats; pages that are empty but carry
+    /// a token are followed, not treated as the end. `Paging.listUsers` fetches one page.
     public func listUsersPages(_ input: CognitoIdentityProvider.ListUsersRequest) -> PageSequence<CognitoIdentityProvider.ListUsersRequest, CognitoIdentityProvider.ListUsersResponse> {
-        PageSequence(
-            input: input, fetch: { try await self.listUsers($0) },
-            inputToken: { $0.paginationToken },
-            nextToken: { $0.paginationToken },
-            resume: { $0.paginationToken = $1 })
+        Paging.listUsers.pages(input, fetch: { try await self.listUsers($0) })
     }
 
     /// Every `Users` item of every page of `ListUsers`, in order.
     public func listUsersItems(_ input: CognitoIdentityProvider.ListUsersRequest) -> PageItems<CognitoIdentityProvider.ListUsersRequest, CognitoIdentityProvider.ListUsersResponse, CognitoIdentityProvider.UserType> {
-        listUsersPages(input).items { $0.users ?? [] }
+        Paging.listUsers.everyItem(input, fetch: { try await self.listUsers($0) })
     }
 
     /// The pages of `ListUsersInGroup`, from the input's `NextToken` (usually none) until the
-    /// reply's `NextToken` is absent or repeats; pages that are empty but carry a token
-    /// are followed, not treated as the end.
+    /// reply's `NextToken` is absent, empty or repeats; pages that are empty but carry
+    /// a token are followed, not treated as the end. `Paging.listUsersInGroup` fetches one page.
     public func listUsersInGroupPages(_ input: CognitoIdentityProvider.ListUsersInGroupRequest) -> PageSequence<CognitoIdentityProvider.ListUsersInGroupRequest, CognitoIdentityProvider.ListUsersInGroupResponse> {
-        PageSequence(
-            input: input, fetch: { try await self.listUsersInGroup($0) },
-            inputToken: { $0.nextToken },
-            nextToken: { $0.nextToken },
-            resume: { $0.nextToken = $1 })
+        Paging.listUsersInGroup.pages(input, fetch: { try await self.listUsersInGroup($0) })
     }
 
     /// Every `Users` item of every page of `ListUsersInGroup`, in order.
     public func listUsersInGroupItems(_ input: CognitoIdentityProvider.ListUsersInGroupRequest) -> PageItems<CognitoIdentityProvider.ListUsersInGroupRequest, CognitoIdentityProvider.ListUsersInGroupResponse, CognitoIdentityProvider.UserType> {
-        listUsersInGroupPages(input).items { $0.users ?? [] }
+        Paging.listUsersInGroup.everyItem(input, fetch: { try await self.listUsersInGroup($0) })
     }
 }

@@ -17,13 +17,13 @@ public enum AppClients {
                      columns: [Column("NAME", width: .flex(weight: 2, minimum: 10)), Column("CLIENT ID", width: .flex(weight: 2, minimum: 26))],
                      placement: .tab(of: .userPool, id: .clients, title: "App clients", order: 30),
                      command: PaletteName("clients", aliases: ["apps"], "app clients of the current pool")) { backend, source, token in
-                let out = try await backend.listUserPoolClients(.init(userPoolId: source.scope[0], maxResults: ListSpec.pageSize,
-                                                                      nextToken: token))
-                let items = (out.userPoolClients ?? []).map { client in
+                let (clients, next) = try await Paging.listUserPoolClients.page(.init(userPoolId: source.scope[0]), token: token,
+                                                                                limit: ListSpec.pageSize) { try await backend.listUserPoolClients($0) }
+                let items = clients.map { client in
                     ListItem(id: client.clientId ?? "", name: client.clientName,
                              cells: [ValueText.text(client.clientName), ValueText.text(client.clientId)])
                 }
-                return ListPage(items: items, nextToken: out.nextToken)
+                return ListPage(items: items, nextToken: next)
             },
         ])
 }

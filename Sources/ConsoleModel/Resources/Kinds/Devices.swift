@@ -13,6 +13,7 @@ public enum Devices {
                      columns: [Column("DEVICE KEY", width: .flex(weight: 2, minimum: 12)), Column("NAME", width: .flex(weight: 1, minimum: 8)),
                                Column("LAST SIGN-IN", width: .fixed(16))],
                      placement: .tab(of: .user, id: .devices, title: "Devices", order: 20)) { backend, source, token in
+                // The model declares no paginator for AdminListDevices, so its token fields are named here.
                 let out = try await backend.adminListDevices(.init(userPoolId: source.scope[0], username: source.scope[1],
                                                                    limit: ListSpec.pageSize, paginationToken: token))
                 let items = (out.devices ?? []).map { device in

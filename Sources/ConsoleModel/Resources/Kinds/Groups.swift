@@ -22,14 +22,17 @@ public enum Groups {
             ListSpec(.groups, item: .group, noun: "groups", columns: columns,
                      placement: .tab(of: .userPool, id: .groups, title: "Groups", order: 20),
                      command: PaletteName("groups", aliases: ["grp"], "groups of the current pool")) { backend, source, token in
-                let out = try await backend.listGroups(.init(userPoolId: source.scope[0], limit: ListSpec.pageSize, nextToken: token))
-                return ListPage(items: (out.groups ?? []).map(row), nextToken: out.nextToken)
+                let (groups, next) = try await Paging.listGroups.page(.init(userPoolId: source.scope[0]), token: token,
+                                                                      limit: ListSpec.pageSize) { try await backend.listGroups($0) }
+                return ListPage(items: groups.map(row), nextToken: next)
             },
             ListSpec(.userGroups, item: .group, noun: "groups", columns: columns,
                      placement: .tab(of: .user, id: .groups, title: "Groups", order: 10), rowActions: []) { backend, source, token in
-                let out = try await backend.adminListGroupsForUser(.init(username: source.scope[1], userPoolId: source.scope[0],
-                                                                         limit: ListSpec.pageSize, nextToken: token))
-                return ListPage(items: (out.groups ?? []).map(row), nextToken: out.nextToken)
+                let (groups, next) = try await Paging.adminListGroupsForUser.page(.init(username: source.scope[1], userPoolId: source.scope[0]),
+                                                                                  token: token, limit: ListSpec.pageSize) {
+                    try await backend.adminListGroupsForUser($0)
+                }
+                return ListPage(items: groups.map(row), nextToken: next)
             },
         ],
         details: [

@@ -18,14 +18,15 @@ public enum Identities {
                      toggle: ListToggle(key: "h", title: "show/hide disabled", onText: "disabled hidden", offText: "disabled shown",
                                         onNotice: "Hiding disabled identities.", offNotice: "Showing disabled identities too."),
                      toggledAtStart: true) { backend, source, token in
-                let out = try await backend.listIdentities(.init(identityPoolId: source.scope[0], maxResults: ListSpec.pageSize,
-                                                                 nextToken: token, hideDisabled: source.toggled))
-                let items = (out.identities ?? []).map { identity in
+                let (identities, next) = try await Paging.listIdentities.page(
+                    .init(identityPoolId: source.scope[0], maxResults: ListSpec.pageSize, hideDisabled: source.toggled),
+                    token: token, limit: ListSpec.pageSize) { try await backend.listIdentities($0) }
+                let items = identities.map { identity in
                     ListItem(id: identity.identityId ?? "",
                              cells: [ValueText.text(identity.identityId), ValueText.list(identity.logins),
                                      ValueText.date(identity.creationDate), ValueText.date(identity.lastModifiedDate)])
                 }
-                return ListPage(items: items, nextToken: out.nextToken)
+                return ListPage(items: items, nextToken: next)
             },
         ],
         details: [

@@ -19,12 +19,13 @@ public enum IdentityPools {
                      columns: [Column("NAME", width: .flex(weight: 2, minimum: 10)), Column("ID", width: .flex(weight: 2, minimum: 20))],
                      placement: .root(title: "Identity pools"),
                      command: PaletteName("idpools", aliases: ["ip", "identitypools"], "identity pools")) { backend, _, token in
-                let out = try await backend.listIdentityPools(.init(maxResults: ListSpec.pageSize, nextToken: token))
-                let items = (out.identityPools ?? []).map { pool in
+                let (pools, next) = try await Paging.listIdentityPools.page(.init(maxResults: ListSpec.pageSize), token: token,
+                                                                            limit: ListSpec.pageSize) { try await backend.listIdentityPools($0) }
+                let items = pools.map { pool in
                     ListItem(id: pool.identityPoolId ?? "", name: pool.identityPoolName,
                              cells: [ValueText.text(pool.identityPoolName), ValueText.text(pool.identityPoolId)])
                 }
-                return ListPage(items: items, nextToken: out.nextToken)
+                return ListPage(items: items, nextToken: next)
             },
         ],
         details: [

@@ -19,14 +19,14 @@ public enum IdentityProviders {
                                Column("CREATED", width: .fixed(16))],
                      placement: .tab(of: .userPool, id: .providers, title: "Identity providers", order: 40),
                      command: PaletteName("providers", aliases: ["idps"], "identity providers of the current pool")) { backend, source, token in
-                let out = try await backend.listIdentityProviders(.init(userPoolId: source.scope[0], maxResults: ListSpec.pageSize,
-                                                                        nextToken: token))
-                let items = out.providers.map { provider in
+                let (providers, next) = try await Paging.listIdentityProviders.page(.init(userPoolId: source.scope[0]), token: token,
+                                                                                    limit: ListSpec.pageSize) { try await backend.listIdentityProviders($0) }
+                let items = providers.map { provider in
                     ListItem(id: provider.providerName ?? "",
                              cells: [ValueText.text(provider.providerName), ValueText.text(provider.providerType?.rawValue),
                                      ValueText.date(provider.creationDate)])
                 }
-                return ListPage(items: items, nextToken: out.nextToken)
+                return ListPage(items: items, nextToken: next)
             },
         ])
 }

@@ -15,13 +15,15 @@ public enum ResourceServers {
                                Column("SCOPES", width: .flex(weight: 3, minimum: 10))],
                      placement: .tab(of: .userPool, id: .resourceServers, title: "Resource servers", order: 60),
                      command: PaletteName("resourceservers", aliases: ["rs"], "resource servers of the current pool")) { backend, source, token in
-                let out = try await backend.listResourceServers(.init(userPoolId: source.scope[0], maxResults: 50, nextToken: token))
-                let items = out.resourceServers.map { server in
+                // The model allows at most 50 a page; the page fields clamp the limit to that.
+                let (servers, next) = try await Paging.listResourceServers.page(.init(userPoolId: source.scope[0], maxResults: 50), token: token,
+                                                                                limit: ListSpec.pageSize) { try await backend.listResourceServers($0) }
+                let items = servers.map { server in
                     ListItem(id: server.identifier ?? "", name: server.name,
                              cells: [ValueText.text(server.identifier), ValueText.text(server.name),
                                      ValueText.list(server.scopes?.map(\.scopeName))])
                 }
-                return ListPage(items: items, nextToken: out.nextToken)
+                return ListPage(items: items, nextToken: next)
             },
         ])
 }

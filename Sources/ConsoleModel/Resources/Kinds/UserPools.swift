@@ -15,8 +15,9 @@ public enum UserPools {
                                Column("CREATED", width: .fixed(16))],
                      placement: .root(title: "User pools"),
                      command: PaletteName("userpools", aliases: ["up", "pools"], "user pools")) { backend, _, token in
-                let out = try await backend.listUserPools(.init(nextToken: token, maxResults: ListSpec.pageSize))
-                return ListPage(items: (out.userPools ?? []).map(row), nextToken: out.nextToken)
+                let (pools, next) = try await Paging.listUserPools.page(.init(maxResults: ListSpec.pageSize), token: token,
+                                                                        limit: ListSpec.pageSize) { try await backend.listUserPools($0) }
+                return ListPage(items: pools.map(row), nextToken: next)
             },
         ],
         details: [

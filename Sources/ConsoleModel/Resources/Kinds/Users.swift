@@ -24,15 +24,17 @@ public enum Users {
                      placement: .tab(of: .userPool, id: .users, title: "Users", order: 10),
                      command: PaletteName("users", aliases: ["u"], "users of the current pool; `:users email ^= \"ann\"` searches"),
                      searchable: true) { backend, source, token in
-                let out = try await backend.listUsers(.init(userPoolId: source.scope[0], limit: ListSpec.pageSize,
-                                                            paginationToken: token, filter: source.search?.filterExpression))
-                return ListPage(items: (out.users ?? []).map { row(UserRecord($0)) }, nextToken: out.paginationToken)
+                let (users, next) = try await Paging.listUsers.page(.init(userPoolId: source.scope[0], filter: source.search?.filterExpression),
+                                                                    token: token, limit: ListSpec.pageSize) { try await backend.listUsers($0) }
+                return ListPage(items: users.map { row(UserRecord($0)) }, nextToken: next)
             },
             ListSpec(.groupMembers, item: .user, noun: "users", columns: columns,
                      placement: .tab(of: .group, id: .members, title: "Members", order: 10), rowActions: []) { backend, source, token in
-                let out = try await backend.listUsersInGroup(.init(userPoolId: source.scope[0], groupName: source.scope[1],
-                                                                   limit: ListSpec.pageSize, nextToken: token))
-                return ListPage(items: (out.users ?? []).map { row(UserRecord($0)) }, nextToken: out.nextToken)
+                let (users, next) = try await Paging.listUsersInGroup.page(.init(userPoolId: source.scope[0], groupName: source.scope[1]),
+                                                                           token: token, limit: ListSpec.pageSize) {
+                    try await backend.listUsersInGroup($0)
+                }
+                return ListPage(items: users.map { row(UserRecord($0)) }, nextToken: next)
             },
         ],
         details: [

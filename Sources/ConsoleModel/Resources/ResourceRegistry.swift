@@ -26,6 +26,7 @@ public enum ResourceRegistry {
         ResourceServers.module,
         Domains.module,
         Devices.module,
+        AuthEvents.module,
         IdentityPools.module,
         Identities.module,
         PrincipalTags.module,

@@ -195,3 +195,30 @@ struct ViewModelTests {
         #expect(detail.sections.first?.rows.contains { $0.key == "Unauthenticated access" && $0.value == "allowed" } == true)
     }
 }
+
+@MainActor
+@Suite("A user's sign-in history")
+struct SignInHistoryTests {
+    @Test("the user's Sign-in history tab lists events with outcome, risk and place; failures dimmed")
+    func signIns() async {
+        typealias IDP = CognitoIdentityProvider
+        let backend = FakeBackend.withUsers(2)
+        backend.authEvents["user001"] = [
+            IDP.AuthEventType(eventId: "e1", eventType: .signIn, creationDate: Date(timeIntervalSince1970: 1_700_000_000),
+                              eventResponse: .fail, eventRisk: .init(riskDecision: .block, riskLevel: .high),
+                              eventContextData: .init(ipAddress: "203.0.113.9", deviceName: "Firefox", city: "Lyon", country: "France")),
+            IDP.AuthEventType(eventId: "e2", eventType: .signIn, creationDate: Date(timeIntervalSince1970: 1_700_000_600),
+                              eventResponse: .pass),
+        ]
+        let model = ViewModelTests.model(backend, start: .user(poolID: "us-east-1_A", username: "user001"))
+        await model.settle()
+        #expect(model.screen.tabs.last == "Sign-in history")
+        model.handle(.key(.character("4")))
+        await model.settle()
+        guard case .table(let table) = model.screen.body else { Issue.record("no table: \(model.screen.body)"); return }
+        #expect(table.rows.map { $0.cells[2] } == ["Fail", "Pass"])
+        #expect(table.rows[0].cells[3] == "High, Block")
+        #expect(table.rows[0].cells[5] == "Lyon, France")
+        #expect(table.rows[0].dimmed && !table.rows[1].dimmed)
+    }
+}

@@ -40,9 +40,14 @@ public final class FakeBackend: UnansweredBackend, CognitoBackend, @unchecked Se
     /// Principal-tag maps by identity provider name; a provider not listed maps `team` to
     /// `custom:team` without the defaults.
     public var principalTags: [String: CI.GetPrincipalTagAttributeMapResponse] = [:]
+    /// Sign-in events by username.
+    public var authEvents: [String: [IDP.AuthEventType]] = [:]
     /// Resource servers by pool id.
     public var resourceServers: [String: [IDP.ResourceServerType]] = [:]
     public var pageSize = 10
+    /// What `rateLimitStatus` reports; nil: calls are not limited.
+    public var limitStatus: RateLimitStatus?
+    public var rateLimitStatus: RateLimitStatus? { limitStatus }
     /// Operations that throw, by name.
     public var failures: [String: any Error] = [:]
     private let lock = NSLock()
@@ -141,6 +146,12 @@ public final class FakeBackend: UnansweredBackend, CognitoBackend, @unchecked Se
                                         userCreateDate: user?.userCreateDate, userLastModifiedDate: user?.userLastModifiedDate,
                                         enabled: user?.enabled, userStatus: user?.userStatus,
                                         preferredMfaSetting: settings?.preferred, userMFASettingList: settings?.methods)
+    }
+
+    public override func adminListUserAuthEvents(_ input: IDP.AdminListUserAuthEventsRequest) async throws -> IDP.AdminListUserAuthEventsResponse {
+        try called("AdminListUserAuthEvents")
+        let (items, next) = page(authEvents[input.username] ?? [], input.nextToken, limit: input.maxResults)
+        return IDP.AdminListUserAuthEventsResponse(authEvents: items, nextToken: next)
     }
 
     public override func adminListGroupsForUser(_ input: IDP.AdminListGroupsForUserRequest) async throws -> IDP.AdminListGroupsForUserResponse {

@@ -89,7 +89,7 @@ public struct Updater: Sendable {
     public func commit(_ backend: any CognitoBackend, path: [String], plan: UpdatePlan) async throws -> CommitOutcome {
         let now = try await read(backend, path)
         guard now == plan.base else {
-            return .changedMeanwhile(try self.plan(base: now, edit: plan.edit))
+            return .changedMeanwhile(try self.plan(base: now, edit: plan.edit.rebased(from: plan.base)))
         }
         guard plan.hasChanges else { return .nothingToSend }
         try await write(backend, plan.proposed, now)
@@ -101,6 +101,18 @@ public struct Updater: Sendable {
 public enum UpdateEdit: Sendable, Equatable {
     case members([String: JSONValue?])
     case whole(JSONValue)
+
+    /// The edit as the members it changes relative to `base`, to apply over a newer state: a
+    /// whole document edited in `$EDITOR` keeps only the members the operator changed, so a
+    /// member someone else changed meanwhile is not put back.
+    public func rebased(from base: JSONValue) -> UpdateEdit {
+        guard case .whole(let proposed) = self, case .object(let new) = proposed, case .object(let old) = base else { return self }
+        var members: [String: JSONValue?] = [:]
+        for key in Set(old.keys).union(new.keys) where old[key] != new[key] {
+            members[key] = .some(new[key])
+        }
+        return .members(members)
+    }
 }
 
 /// A read-modify-write ready to confirm: what was read, what would be sent, and the diff.

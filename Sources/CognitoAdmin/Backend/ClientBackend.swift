@@ -13,22 +13,33 @@ public struct ClientBackend: CognitoBackend, CognitoClientForwarding {
     ///   - identityProvider: the `cognito-idp` client.
     ///   - identity: the `cognito-identity` client.
     ///   - profile: the profile name shown in the header.
-    public init(identityProvider: CognitoIdentityProviderClient, identity: CognitoIdentityClient, profile: String) {
+    ///   - protected: the profile is marked `protected` in the settings: every change asks for
+    ///     the resource's name.
+    public init(identityProvider: CognitoIdentityProviderClient, identity: CognitoIdentityClient, profile: String,
+                protected: Bool = false) {
         self.identityProvider = identityProvider
         self.identity = identity
         let client = identityProvider.client
         let url = client.endpoint.description
         let isAWS = client.endpoint.host.hasSuffix(".amazonaws.com") || client.endpoint.host.hasSuffix(".amazonaws.com.cn")
         self.info = BackendInfo(profile: profile, region: client.region, endpoint: isAWS ? nil : url,
-                                readOnly: client.readOnly)
+                                readOnly: client.readOnly, protected: protected)
     }
 
     /// Both clients from one session.
     ///
+    /// - Parameter protected: whether the session's profile is protected (see `Settings`).
     /// - Throws: `AWSClientError.configuration` when the session has no region or a bad endpoint.
-    public init(session: AWSSession) throws {
+    public init(session: AWSSession, protected: Bool = false) throws {
         self.init(identityProvider: CognitoIdentityProviderClient(try session.client(.cognitoIdentityProvider)),
                   identity: CognitoIdentityClient(try session.client(.cognitoIdentity)),
-                  profile: session.config.profileName)
+                  profile: session.config.profileName, protected: protected)
     }
+
+    /// Both clients from one session, protected as `settings` say for the session's profile.
+    public init(session: AWSSession, settings: Settings) throws {
+        try self.init(session: session, protected: settings.isProtected(profile: session.config.profileName))
+    }
+
+    public var rateLimitStatus: RateLimitStatus? { identityProvider.client.limiter?.status() }
 }

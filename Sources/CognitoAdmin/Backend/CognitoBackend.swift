@@ -26,6 +26,13 @@ public struct BackendInfo: Sendable, Equatable {
 /// from memory over `UnansweredBackend`, which fails on any operation a test did not set up.
 public protocol CognitoBackend: CognitoOperations {
     var info: BackendInfo { get }
+    /// How the session's rate limiter stands (throttles so far, slowed categories); nil when
+    /// calls are not limited.
+    var rateLimitStatus: RateLimitStatus? { get }
+}
+
+extension CognitoBackend {
+    public var rateLimitStatus: RateLimitStatus? { nil }
 }
 
 /// Makes a backend for another profile or region (`p`, `R`, `:profile`, `:region`); the app

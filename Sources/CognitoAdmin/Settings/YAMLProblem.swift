@@ -1,12 +1,12 @@
 import Yams
 
 /// A YAML syntax error reduced to what an operator needs: the line and a short wording.
-/// Shared by the theme and settings parsers.
-struct YAMLProblem: Sendable, Equatable {
-    var line: Int?
-    var problem: String
+/// Shared by the settings parser here and the console's theme parser.
+public struct YAMLProblem: Sendable, Equatable {
+    public var line: Int?
+    public var problem: String
 
-    init(_ error: YamlError) {
+    public init(_ error: YamlError) {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):

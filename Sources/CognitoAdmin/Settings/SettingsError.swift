@@ -16,7 +16,7 @@ public struct SettingsError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     /// From a YAML syntax error, keeping its line.
-    init(file: String, yamlError: YamlError) {
+    public init(file: String, yamlError: YamlError) {
         let problem = YAMLProblem(yamlError)
         self.init(file: file, line: problem.line, problem: problem.problem)
     }

@@ -43,7 +43,7 @@ struct KeyTableTests {
         var driver = ReducerDriver(profiles: [])
         driver.key(.character("p"))
         #expect(driver.state.overlay == nil)
-        #expect(driver.message == "profile: no profiles in the AWS config files.")
+        #expect(driver.message == "Profile: no profiles in the AWS config files.")
     }
 
     @Test("any key closes help")

@@ -43,7 +43,7 @@ struct ListReducerTests {
         driver.answer(ReducerDriver.items("user", 5, from: 100), next: nil)
         #expect(driver.screen.footer.paging == "105 total")
         driver.key(.character("L"))
-        #expect(driver.message == "load all / stop: everything is loaded.")
+        #expect(driver.message == "Load all / stop: everything is loaded.")
     }
 
     @Test("L again, or Esc, stops load all after the page in flight")

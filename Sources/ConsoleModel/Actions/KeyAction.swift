@@ -63,6 +63,9 @@ public enum KeyDispatch {
             tables.append(KeyTables.list)
         case .detail, .text:
             tables.append(KeyTables.scrolling)
+        case .job:
+            tables.append(KeyTables.job)
+            tables.append(KeyTables.scrolling)
         case .vacant:
             break
         }
@@ -105,7 +108,7 @@ public enum KeyDispatch {
         for table in tables(for: state) {
             for action in table.actions where action.keys.contains(key) {
                 if let why = action.whyDisabled(state) {
-                    if refusal == nil { refusal = "\(action.title): \(why)" }
+                    if refusal == nil { refusal = "\(action.title.capitalizedFirst): \(why)" }
                     continue
                 }
                 return action.run(&state, key)

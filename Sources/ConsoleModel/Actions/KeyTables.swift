@@ -81,6 +81,26 @@ public enum KeyTables {
         KeyTable("View", [KeyAction([.character(toggle.key)], toggle.title, hint: true) { Reducer.toggleList(&$0) }])
     }
 
+    /// On a job's pane.
+    public static let job = KeyTable("Job", [
+        KeyAction([.character("x")], "cancel the job", hint: true, whyDisabled: { state in
+            guard case .job(let job) = state.currentContent else { return "no job" }
+            if job.finished { return "it has finished" }
+            return job.cancelling ? "already cancelling" : nil
+        }) { Reducer.cancelJob(&$0) },
+        KeyAction([.character("w")], "save the report as CSV", hint: true, whyDisabled: jobReportMissing) {
+            Reducer.saveReport(&$0, jsonLines: false)
+        },
+        KeyAction([.character("W")], "save the report as JSON lines", whyDisabled: jobReportMissing) {
+            Reducer.saveReport(&$0, jsonLines: true)
+        },
+    ])
+
+    private static let jobReportMissing: @Sendable (ConsoleState) -> String? = { state in
+        guard case .job(let job) = state.currentContent else { return "no job" }
+        return job.finished ? nil : "the job is still running"
+    }
+
     /// On a detail or text tab.
     public static let scrolling = KeyTable("Scrolling", [
         KeyAction([.character("j"), .down], "down") { Reducer.scroll(&$0, by: 1) },

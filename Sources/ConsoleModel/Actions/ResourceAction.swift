@@ -50,10 +50,16 @@ public struct ResourceAction: Sendable {
     public let hint: Bool
     /// Says what the confirmation asks, e.g. "Disable ann? They cannot sign in until enabled again."
     public let question: @Sendable (ResourceRef) -> String
+    /// Reads a resource back after a call whose outcome is unknown (a dropped connection), so a
+    /// job never sends it twice: true when the change is in place, false when it is not, nil
+    /// when the read cannot tell.
+    public let verify: (@Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef) async throws -> Bool?)?
 
     public init(_ verb: String, keys: [Key], title: String, operations: [String], scope: Scope = .rowOrPane,
                 confirmation: Confirmation, hint: Bool = false,
-                question: @escaping @Sendable (ResourceRef) -> String = { _ in "" }, work: Work) {
+                question: @escaping @Sendable (ResourceRef) -> String = { _ in "" },
+                verify: (@Sendable (any CognitoBackend, ResourceRef) async throws -> Bool?)? = nil, work: Work) {
+        self.verify = verify
         self.verb = verb
         self.keys = keys
         self.title = title
@@ -78,6 +84,12 @@ public struct ResourceAction: Sendable {
         case .updateForm(let spec), .editJSON(let spec): return spec ?? ResourceRegistry.descriptor(kind).update
         default: return nil
         }
+    }
+
+    /// Whether it can run on many marked rows as a job: a plain call per resource.
+    public var runsAsJob: Bool {
+        if case .run = work, scope != .pane { return true }
+        return false
     }
 
     /// Whether any operation it calls changes data, by the generated operation metadata.

@@ -31,6 +31,9 @@ extension Reducer {
             return []
         }
         let request = ActionRequest(ticket: state.makeID(), action: ActionKey(ref.kind, action.verb), ref: ref)
+        if action.runsAsJob, let marked = markedRefs(state, of: ref.kind), !marked.isEmpty {
+            return startJob(&state, request, action, marked)
+        }
         switch action.work {
         case .run:
             openConfirm(&state, request, action, pending: .perform(FormValues()), lines: [])
@@ -101,7 +104,76 @@ extension Reducer {
         switch confirm.pending {
         case .perform(let values): return [.perform(confirm.request, values)]
         case .commit(let plan): return [.commitUpdate(confirm.request, plan)]
+        case .job(let refs):
+            guard let action = confirm.request.action.action, let plan = jobPlan(action, refs) else { return [] }
+            state.message = nil
+            let job = JobState(ticket: confirm.request.ticket, action: confirm.request.action, plan: plan)
+            return push(&state, .job(job)) + [.runJob(confirm.request, plan, refs)]
         }
+    }
+
+    /// The marked rows of the current list, when they are of this kind.
+    static func markedRefs(_ state: ConsoleState, of kind: ResourceKind) -> [ResourceRef]? {
+        guard let list = state.currentList, list.source.spec.item == kind, !list.marked.isEmpty else { return nil }
+        // In the order the list shows them; marks on rows not loaded (after a refresh) are kept too.
+        let loaded = list.store.ids.filter(list.marked.contains)
+        let rest = list.marked.subtracting(loaded).sorted()
+        return (loaded + rest).compactMap { list.source.row(id: $0, name: $0) }
+    }
+
+    /// The job plan of an action over resources: one call per resource, named for people.
+    static func jobPlan(_ action: ResourceAction, _ refs: [ResourceRef]) -> JobPlan? {
+        let operation = action.operations.last(where: OperationFacts.mutates) ?? action.operations.last ?? action.verb
+        let items = refs.map { ref in
+            JobItem(id: ref.path.joined(separator: "/"), label: ref.id,
+                    call: JobCall(operation: operation, resource: ref.path.joined(separator: "/")))
+        }
+        return try? JobPlan(title: "\(action.title.capitalizedFirst): \(NumberText.grouped(refs.count)) \(ResourceRegistry.descriptor(refs[0].kind).noun)s",
+                            items: items)
+    }
+
+    /// Marked rows: the confirmation shows the plan; deletions and protected profiles ask for
+    /// "verb N" to be typed.
+    static func startJob(_ state: inout ConsoleState, _ request: ActionRequest, _ action: ResourceAction,
+                         _ refs: [ResourceRef]) -> [ConsoleEffect] {
+        guard let plan = jobPlan(action, refs) else { return [] }
+        let typed = action.confirmation == .typeName || state.info.protected
+        let word = "\(action.verb) \(refs.count)"
+        let lines = plan.items.map { ConfirmLine(.changed, "\($0.call.operation) \($0.label)") }
+        var question = "\(plan.title)? Each is one \(plan.items[0].call.operation) call, paced by the rate limiter; the report lists every one. n or esc sends nothing (a dry run)."
+        if state.info.protected && action.confirmation != .typeName { question += " This profile is protected." }
+        state.overlay = .confirm(ConfirmState(request: request, title: plan.title, question: question, lines: lines,
+                                              typeToConfirm: typed ? word : nil, pending: .job(refs)))
+        return []
+    }
+
+    /// Keys of a job's pane.
+    static func cancelJob(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard case .job(var job) = state.currentContent, !job.finished, !job.cancelling else { return [] }
+        job.cancelling = true
+        state.withContent(state.currentAddress) { $0 = .job(job) }
+        state.message = StatusMessage(.info, "Cancelling: no new items start; those in flight finish.")
+        return [.cancelJob(ticket: job.ticket)]
+    }
+
+    static func saveReport(_ state: inout ConsoleState, jsonLines: Bool) -> [ConsoleEffect] {
+        guard case .job(let job) = state.currentContent, let report = job.report else { return [] }
+        return [.saveReport(report, jsonLines: jsonLines)]
+    }
+
+    static func jobMessage(_ state: inout ConsoleState, ticket: Int, _ change: (inout JobState) -> Void) -> Bool {
+        for pane in state.stack {
+            for index in pane.tabs.indices {
+                let updated = state.withContent(TabAddress(pane: pane.id, tab: index)) { content -> Bool in
+                    guard case .job(var job) = content, job.ticket == ticket else { return false }
+                    change(&job)
+                    content = .job(job)
+                    return true
+                } ?? false
+                if updated { return true }
+            }
+        }
+        return false
     }
 
     /// Keys while an action's form is open.
@@ -159,7 +231,10 @@ extension Reducer {
                 return []
             }
             openConfirm(&state, request, action, pending: .commit(plan), lines: ConfirmLine.diff(plan.changes, resets: plan.resets), note: note)
-            return []
+            guard note != nil else { return [] }
+            // Shown again because the resource changed: say so, and show it as it is now behind the box.
+            state.message = StatusMessage(.warning, "\(request.ref.id) changed since it was read; review the new diff.")
+            return reloadPanes(&state, of: request.ref)
         case .editorReady(let request, let base, let text):
             guard isWaiting(state, for: request) else { return [] }
             return [.openEditor(request, base: base, text: text)]
@@ -176,9 +251,45 @@ extension Reducer {
         case .rowLoaded(let ref, let item):
             replaceRows(&state, ref, with: item)
             return []
+        case .jobProgress(let ticket, let progress):
+            _ = jobMessage(&state, ticket: ticket) { $0.progress = progress }
+            return []
+        case .jobFinished(let ticket, let report):
+            var action: ActionKey?
+            _ = jobMessage(&state, ticket: ticket) { job in
+                job.report = report
+                action = job.action
+            }
+            let totals = report.totals
+            state.message = StatusMessage(totals.failed + totals.unknown > 0 ? .warning : .info,
+                                          "\(report.title): \(totals.succeeded) succeeded, \(totals.failed) failed"
+                                          + (totals.unknown > 0 ? ", \(totals.unknown) unknown" : "")
+                                          + (totals.notStarted > 0 ? ", \(totals.notStarted) not started" : "")
+                                          + ". w saves the report as CSV, W as JSON lines.")
+            // The lists below show the changed rows as they are now.
+            var effects: [ConsoleEffect] = []
+            for entry in report.entries where entry.outcome == .succeeded {
+                let path = entry.id.split(separator: "/").map(String.init)
+                guard let kind = action?.kind else { continue }
+                let ref = ResourceRef(kind, path)
+                if action?.action.map({ if case .run = $0.work { return true }; return false }) == true {
+                    effects += applyJobChange(&state, ref, verb: action?.verb ?? "")
+                }
+            }
+            return effects
         default:
             return []
         }
+    }
+
+    /// After a job, each succeeded resource's row is read back (or removed, for a deletion).
+    static func applyJobChange(_ state: inout ConsoleState, _ ref: ResourceRef, verb: String) -> [ConsoleEffect] {
+        if verb == "delete" {
+            removeRows(&state, ref)
+            return []
+        }
+        guard ResourceRegistry.descriptor(ref.kind).fetchRow != nil, rowsShowing(state, ref) else { return [] }
+        return [.refreshRow(ref)]
     }
 
     static func isWaiting(_ state: ConsoleState, for request: ActionRequest) -> Bool {
@@ -216,9 +327,10 @@ extension Reducer {
         } catch let error as UpdateError {
             problem = error.description
         } catch {
-            problem = "The file is not valid JSON: \(EditorText.jsonProblem(error))"
+            problem = "The file is not valid JSON: \(EditorText.jsonProblem(in: body) ?? EditorText.jsonProblem(error))"
         }
-        return [.openEditor(request, base: base, text: EditorText.withErrors([problem], body: body))]
+        return [.openEditor(request, base: base, text: EditorText.withErrors([problem], operation: updater.operation,
+                                                                               resource: request.ref.id, body: body))]
     }
 
     /// Refreshes exactly what a change touched.

@@ -27,6 +27,9 @@ extension Reducer {
             case .text(var text):
                 text.scroll = clampLine(text.scroll, delta, total: text.lines?.count ?? 0, height: height)
                 content = .text(text)
+            case .job(var job):
+                job.scroll = clampLine(job.scroll, delta, total: job.lineCount, height: height)
+                content = .job(job)
             default:
                 break
             }

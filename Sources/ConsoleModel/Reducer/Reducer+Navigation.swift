@@ -66,7 +66,7 @@ extension Reducer {
                 text.failure = nil
                 content = .text(text)
                 return [.describe(address, target, ticket: ticket)]
-            case .vacant:
+            case .vacant, .job:
                 return []
             }
         } ?? []

@@ -55,6 +55,9 @@ public enum Reducer {
         case .callFinished(let record):
             callFinished(&state, record)
             return []
+        case .throttled(let count):
+            state.throttles = count
+            return []
         case .contextSwitched(let info):
             state.info = info
             let root = state.stack.first?.kind ?? .userPools
@@ -69,7 +72,7 @@ public enum Reducer {
         case .status(let message):
             state.message = message
             return []
-        case .formLoaded, .planned, .editorReady, .editorReturned, .actionFinished, .actionFailed, .rowLoaded:
+        case .formLoaded, .planned, .editorReady, .editorReturned, .actionFinished, .actionFailed, .rowLoaded, .jobProgress, .jobFinished:
             return actionMessage(&state, message)
         }
     }

@@ -1,10 +1,39 @@
+import AWSCore
 import CognitoAdmin
+import Foundation
 
-/// What some lists show from this machine instead of the service: the audit log. The app
-/// supplies them, since only it knows where the files are.
+/// What the console reads and writes on this machine rather than through the service: the
+/// audit log, and the folder job reports are saved to. The app supplies them, since only it
+/// knows where the files are.
 public struct LocalSources: Sendable {
     public var audit: AuditTrail?
-    public init(audit: AuditTrail? = nil) {
+    /// Where `w` / `W` on a finished job write its report; nil: reports cannot be saved.
+    public var reports: ReportFolder?
+
+    public init(audit: AuditTrail? = nil, reports: ReportFolder? = nil) {
         self.audit = audit
+        self.reports = reports
+    }
+}
+
+/// A folder job reports are written to, through the injected file access.
+public struct ReportFolder: Sendable {
+    public let path: String
+    let files: any FileAccess
+    let now: @Sendable () -> Date
+
+    public init(path: String, files: any FileAccess, now: @escaping @Sendable () -> Date) {
+        self.path = path
+        self.files = files
+        self.now = now
+    }
+
+    /// Writes the report and returns the file's path.
+    public func save(_ report: JobReport, jsonLines: Bool) throws -> String {
+        let stamp = ISO8601.format(now()).replacingOccurrences(of: ":", with: "")
+        let file = "\(path)/cognito-tui-report-\(stamp).\(jsonLines ? "jsonl" : "csv")"
+        let text = jsonLines ? JobReportWriter.jsonLines(report) : JobReportWriter.csv(report)
+        try files.writePrivate(file, Data(text.utf8))
+        return file
     }
 }

@@ -40,9 +40,12 @@ public struct HeaderInfo: Sendable, Equatable {
     public var protected: Bool
     /// Calls in flight; the front end animates a spinner while it is above zero.
     public var callsInFlight: Int
+    /// Replies the service throttled this session; shown when above zero.
+    public var throttles: Int
 
     public init(profile: String, region: String, endpoint: String? = nil, readOnly: Bool = false, protected: Bool = false,
-                callsInFlight: Int = 0) {
+                callsInFlight: Int = 0, throttles: Int = 0) {
+        self.throttles = throttles
         self.profile = profile
         self.region = region
         self.endpoint = endpoint

@@ -13,6 +13,8 @@ public enum ConsoleMessage: Sendable {
     case loadFailed(TabAddress, ticket: Int, String)
     /// A call finished (from the app's `CallObserver`), for the `@` log.
     case callFinished(CallRecord)
+    /// The session's count of throttled replies changed.
+    case throttled(Int)
     /// The view-model switched to a backend for another profile or region.
     case contextSwitched(BackendInfo)
     /// Making that backend failed; one sentence.
@@ -30,6 +32,9 @@ public enum ConsoleMessage: Sendable {
     case actionFailed(ActionRequest, String)
     /// A resource read back after a change, as its row.
     case rowLoaded(ResourceRef, ListItem)
+    /// A running job's progress, and its report when it ends.
+    case jobProgress(ticket: Int, JobProgress)
+    case jobFinished(ticket: Int, JobReport)
     /// Something the app or front end reports (a broken theme or settings file, a theme applied).
     case status(StatusMessage)
 }
@@ -52,6 +57,12 @@ public enum ConsoleEffect: Sendable, Equatable {
     case openEditor(ActionRequest, base: JSONValue?, text: String?)
     /// Read a resource back as a row.
     case refreshRow(ResourceRef)
+    /// Run an action on each resource as a job (the ticket names the job's pane).
+    case runJob(ActionRequest, JobPlan, [ResourceRef])
+    /// Stop starting the job's items.
+    case cancelJob(ticket: Int)
+    /// Write the job's report next to the working folder, as CSV or JSON lines.
+    case saveReport(JobReport, jsonLines: Bool)
     /// Stop the calls of panes that were closed.
     case cancel(panes: [Int])
     /// Make a backend for this profile and region (nil: the profile's own region).

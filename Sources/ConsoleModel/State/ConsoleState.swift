@@ -18,6 +18,8 @@ public struct ConsoleState: Sendable {
     public static let callLogLimit = 2_000
     /// Calls running now; kept by the view-model.
     public var callsInFlight = 0
+    /// Replies the service throttled this session (the rate limiter's count).
+    public var throttles = 0
     /// Rows of the body region, as the front end last reported.
     public var bodyHeight = 20
     private var lastID = 0

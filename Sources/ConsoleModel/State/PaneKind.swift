@@ -2,12 +2,25 @@
 /// the call log, or one resource's JSON. Decides the breadcrumb and the tabs; the facts come
 /// from the resource registry.
 public enum PaneKind: Sendable, Equatable {
+    public static func == (a: PaneKind, b: PaneKind) -> Bool {
+        switch (a, b) {
+        case (.list(let x), .list(let y)): return x == y
+        case (.resource(let x), .resource(let y)): return x == y
+        case (.callLog, .callLog): return true
+        case (.describe(let x), .describe(let y)): return x == y
+        case (.job(let x), .job(let y)): return x.ticket == y.ticket
+        default: return false
+        }
+    }
+
     case list(ListSource)
     case resource(ResourceRef)
     /// `@`: the API calls of this session.
     case callLog
     /// `d`: one resource as JSON.
     case describe(ResourceRef)
+    /// An action run on many resources: its plan, progress and report.
+    case job(JobState)
 
     /// The breadcrumb.
     public var title: String {
@@ -18,6 +31,7 @@ public enum PaneKind: Sendable, Equatable {
         case .resource(let ref): return ref.title
         case .callLog: return "API calls"
         case .describe(let ref): return Self.describeTitle(ref)
+        case .job(let job): return "Job: \(job.plan.title)"
         }
     }
 
@@ -52,6 +66,8 @@ public enum PaneKind: Sendable, Equatable {
         case .describe(let ref):
             let title = Self.describeTitle(ref)
             return [TabState(TabID("json"), title, .text(TextState(target: ref, title: title)))]
+        case .job(let job):
+            return [TabState(TabID("job"), title, .job(job))]
         }
     }
 

@@ -37,6 +37,8 @@ public enum TabContent: Sendable {
     case list(ListState)
     case detail(DetailState)
     case text(TextState)
+    /// A job's plan, progress and report.
+    case job(JobState)
     /// Held for an instant while a list is edited in place, so that its arrays are not shared
     /// (and copied) during the edit.
     case vacant

@@ -49,6 +49,9 @@ public final class ConsoleViewModel: ConsoleDriver {
     /// Applies a message and runs the effects it asks for.
     public func send(_ message: ConsoleMessage) {
         run(Reducer.reduce(&state, message))
+        if case .callFinished = message, let throttles = backend.rateLimitStatus?.throttles, throttles != state.throttles {
+            run(Reducer.reduce(&state, .throttled(throttles)))
+        }
         onChange?()
     }
 
@@ -107,6 +110,21 @@ public final class ConsoleViewModel: ConsoleDriver {
                 }
             case .loadForm, .perform, .planUpdate, .commitUpdate, .openEditor, .refreshRow:
                 runAction(effect)
+            case .runJob(let request, let plan, let refs):
+                runJob(request, plan, refs)
+            case .cancelJob(let ticket):
+                jobs[ticket]?.cancel()
+            case .saveReport(let report, let jsonLines):
+                guard let folder = local.reports else {
+                    send(.status(StatusMessage(.warning, "Reports cannot be saved here: no folder is set.")))
+                    break
+                }
+                do {
+                    let path = try folder.save(report, jsonLines: jsonLines)
+                    send(.status(StatusMessage(.info, "Saved the report to \(path).")))
+                } catch {
+                    send(.status(StatusMessage(.error, "The report could not be saved: \(ErrorText.sentence(error))")))
+                }
             case .cancel(let panes):
                 let closed = Set(panes)
                 for (id, entry) in tasks where entry.pane.map(closed.contains) == true {
@@ -178,6 +196,54 @@ public final class ConsoleViewModel: ConsoleDriver {
         default:
             break
         }
+    }
+
+    /// Running jobs' cancellation, by ticket.
+    private var jobs: [Int: JobCancellation] = [:]
+
+    /// Runs an action on each resource under the job engine: progress and the report come back
+    /// as messages. Calls are paced by the client core's rate limiter, which every call passes.
+    private func runJob(_ request: ActionRequest, _ plan: JobPlan, _ refs: [ResourceRef]) {
+        guard let action = request.action.action, case .run(let perform) = action.work else { return }
+        let cancellation = JobCancellation()
+        jobs[request.ticket] = cancellation
+        let byID = Dictionary(refs.map { ($0.path.joined(separator: "/"), $0) }, uniquingKeysWith: { first, _ in first })
+        let ticket = request.ticket
+        let verify = action.verify
+        spawn(pane: nil) { [weak self] backend in
+            let job = Self.job(plan, perform: perform, verify: verify, refs: byID, backend: backend)
+            let (progress, feed) = JobProgress.stream()
+            let relay = Task { @MainActor [weak self] in
+                for await snapshot in progress { self?.send(.jobProgress(ticket: ticket, snapshot)) }
+            }
+            let report = await JobRunner().run(job, cancellation: cancellation, progress: feed)
+            await relay.value
+            await self?.forgetJob(ticket)
+            return .jobFinished(ticket: ticket, report)
+        }
+    }
+
+    /// The job's work: the action's call for each item's resource, and its read-back.
+    private nonisolated static func job(_ plan: JobPlan, perform: @escaping ResourceAction.Perform,
+                                        verify: (@Sendable (any CognitoBackend, ResourceRef) async throws -> Bool?)?,
+                                        refs: [String: ResourceRef], backend: any CognitoBackend) -> Job {
+        let work: JobWork = { item in
+            guard let ref = refs[item.id] else { throw UpdateError("No resource for \(item.id).") }
+            _ = try await perform(backend, ref, FormValues())
+            return .done(requestId: nil)
+        }
+        guard let verify else { return Job(plan: plan, work: work) }
+        let check: JobVerify = { item in
+            guard let ref = refs[item.id] else { return .undetermined }
+            let applied: Bool? = try await verify(backend, ref)
+            if let applied { return applied ? .applied : .notApplied }
+            return .undetermined
+        }
+        return Job(plan: plan, work: work, verify: check)
+    }
+
+    private func forgetJob(_ ticket: Int) {
+        jobs[ticket] = nil
     }
 
     /// Editors waiting for the front end, by ticket: the request and the update input they show.

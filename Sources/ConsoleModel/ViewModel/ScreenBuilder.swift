@@ -18,13 +18,16 @@ public enum ScreenBuilder {
             body = detailBody(detail)
         case .text(let text):
             body = textBody(text)
+        case .job(let job):
+            body = .detail(DetailView(sections: job.sections, scrollOffset: job.scroll))
+            footer.paging = job.finished ? "finished" : "running"
         case .vacant:
             body = .notice(Notice(.loading, "…"))
         }
         return Screen(
             header: HeaderInfo(profile: info.profile, region: info.region, endpoint: info.endpoint,
                                readOnly: info.readOnly, protected: info.protected,
-                               callsInFlight: state.callsInFlight),
+                               callsInFlight: state.callsInFlight, throttles: state.throttles),
             breadcrumbs: crumbs, tabs: pane.tabTitles, activeTab: pane.tabs.count > 1 ? pane.activeTab : 0,
             body: body, footer: footer, message: state.message, overlay: overlay(state.overlay))
     }

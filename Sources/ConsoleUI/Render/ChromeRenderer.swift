@@ -9,6 +9,7 @@ enum ChromeRenderer {
         grid.fill(x: 0, y: 0, width: grid.columns, height: 1, role: .header)
         var right: [(String, StyleRole)] = []
         if info.callsInFlight > 0 { right.append(("\(spinner) \(info.callsInFlight)", .spinner)) }
+        if info.throttles > 0 { right.append(("throttled \(info.throttles)", .statusWarning)) }
         if info.protected { right.append((" PROTECTED ", .badgeProtected)) }
         if info.readOnly { right.append((" READ-ONLY ", .badgeReadOnly)) }
         let rightText = right.map(\.0).joined(separator: " ")

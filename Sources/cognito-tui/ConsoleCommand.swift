@@ -12,8 +12,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         discussion: """
             Keys: : commands, / filter, ? help, enter open, esc back, d describe, y copy id, r refresh, \
             p profile, R region, @ API call log, q quit. Themes: default, light, high-contrast, monochrome, \
-            or a YAML file in ~/.config/cognito-tui/themes. Per-profile theme and read_only settings live in \
-            ~/.config/cognito-tui/config.yaml.
+            or a YAML file in ~/.config/cognito-tui/themes. Per-profile theme, read_only, protected and quotas \
+            settings live in ~/.config/cognito-tui/config.yaml.
             """
     )
 
@@ -55,7 +55,7 @@ struct ConsoleCommand: AsyncParsableCommand {
                                                                     endpointURL: global.endpointURL),
                                          context: context, settings: settings, extraObserver: observer,
                                          auditError: { auditSink.report($0) })
-        let backend = try ClientBackend(session: session)
+        let backend = try ClientBackend(session: session, settings: settings)
         // Resolve credentials now, while the terminal is still a terminal (SSO and MFA profiles);
         // a failure shows in the first pane as it would for any call.
         _ = try? await session.credentials.credentials()
@@ -76,11 +76,15 @@ struct ConsoleCommand: AsyncParsableCommand {
             let other = try options.session(overrides: overrides, context: context, settings: settings,
                                             extraObserver: observer, transport: transport,
                                             auditError: { auditSink.report($0) })
-            return try ClientBackend(session: other)
+            return try ClientBackend(session: other, settings: settings)
         }
         let profiles = session.config.files.profileNames
+        // :audit reads the audit log this session appends to; job reports are saved in the working folder.
+        let local = LocalSources(audit: AuditTrail(path: AuditLog.defaultPath(context: context), files: context.files),
+                                 reports: ReportFolder(path: FileManager.default.currentDirectoryPath, files: context.files,
+                                                       now: context.now))
         let viewModel = ConsoleViewModel(backend: backend, profiles: profiles, themes: loader.availableNames,
-                                         start: start.pane, makeBackend: makeBackend)
+                                         start: start.pane, local: local, makeBackend: makeBackend)
         relay.attach(viewModel)
         auditSink.attach { sentence in Task { @MainActor in viewModel.show(StatusMessage(.warning, sentence)) } }
         for warning in warnings { viewModel.show(StatusMessage(.warning, warning)) }

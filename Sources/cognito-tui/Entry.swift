@@ -19,7 +19,7 @@ enum Entry {
                 CognitoTUI.exit(withError: error) // --help and --version
             }
             let message = CognitoTUI.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-            let sub = arguments.first.map { ["call"].contains($0) ? " \($0)" : "" } ?? ""
+            let sub = CognitoTUI.subcommandPath(arguments)
             Output.error("\(Output.sentence(message)) See `cognito-tui\(sub) --help`.")
             exit(ExitStatus.usage)
         }
@@ -33,7 +33,7 @@ enum Entry {
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch let error where error is AWSServiceError || error is AWSClientError || error is CancellationError
-                    || error is InputValidationError || error is CatalogError {
+                    || error is InputValidationError || error is CatalogError || error is CommandFailure {
             let (message, status) = Output.describe(error)
             Output.error(message)
             exit(status)
@@ -54,10 +54,11 @@ struct CognitoTUI: AsyncParsableCommand {
         abstract: "A terminal administration console for AWS Cognito.",
         discussion: """
             Exit status: 0 success, 1 the service returned an error, 2 bad usage or input, \
-            3 configuration or credentials, 4 network or unreadable reply, 5 refused by --read-only.
+            3 configuration or credentials, 4 network or unreadable reply, 5 refused by --read-only, \
+            6 a change not confirmed (declined, or --yes or --confirm missing), 130 a job cancelled with Ctrl-C.
             """,
         version: CognitoTUIVersion.current,
-        subcommands: [ConsoleCommand.self, CallCommand.self],
+        subcommands: [ConsoleCommand.self, CallCommand.self, UsersCommand.self, GroupsCommand.self, EditCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }
@@ -69,4 +70,19 @@ enum ExitStatus {
     static let configuration: Int32 = 3
     static let network: Int32 = 4
     static let readOnly: Int32 = 5
+    static let notConfirmed: Int32 = 6
+}
+
+extension CognitoTUI {
+    /// The subcommand the arguments name, for the hint after a usage error: ` users disable`.
+    static func subcommandPath(_ arguments: [String]) -> String {
+        var path = ""
+        var commands: [ParsableCommand.Type] = configuration.subcommands
+        for argument in arguments {
+            guard let command = commands.first(where: { $0.configuration.commandName == argument }) else { break }
+            path += " " + argument
+            commands = command.configuration.subcommands
+        }
+        return path
+    }
 }

@@ -1,6 +1,6 @@
 import AWSCore
 import ArgumentParser
-import ConsoleUI
+import CognitoAdmin
 import Foundation
 
 /// Options every command that talks to AWS shares.
@@ -36,11 +36,12 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The session these options describe, read-only when `--read-only` is given or the
-    /// resolved profile has `read_only: true` in cognito-tui's config.yaml.
+    /// resolved profile has `read_only: true` in cognito-tui's config.yaml, with the profile's
+    /// `quotas:` as its request rates.
     /// - Parameters:
-    ///   - settings: cognito-tui's own settings (per-profile read-only).
+    ///   - settings: cognito-tui's own settings (per-profile read-only and request rates).
     ///   - extraObserver: another observer of calls (the console's call log).
-    func session(context: RuntimeContext = .live(), settings: ConsoleSettings,
+    func session(context: RuntimeContext = .live(), settings: Settings,
                  extraObserver: (any CallObserver)? = nil) throws -> AWSSession {
         try session(overrides: ConfigOverrides(profile: profile, region: region, endpointURL: endpointURL),
                     context: context, settings: settings, extraObserver: extraObserver)
@@ -49,7 +50,7 @@ struct GlobalOptions: ParsableArguments {
     /// A session for other overrides with these options' tracing (for profile and region
     /// switches), sharing `transport` when given.
     ///   - auditError: told once when the audit log of changes cannot be written.
-    func session(overrides: ConfigOverrides, context: RuntimeContext, settings: ConsoleSettings,
+    func session(overrides: ConfigOverrides, context: RuntimeContext, settings: Settings,
                  extraObserver: (any CallObserver)?, transport: (any HTTPTransport)? = nil,
                  auditError: @escaping @Sendable (String) -> Void = { Output.error($0) }) throws -> AWSSession {
         let audit = AuditLog(path: AuditLog.defaultPath(context: context), files: context.files, onError: auditError)
@@ -61,19 +62,22 @@ struct GlobalOptions: ParsableArguments {
         let session = try AWSSession(overrides: overrides, context: context, readOnly: readOnly, observer: trace,
                                      transport: transport)
         audit.profile = session.config.profileName
-        // The profile is known only once resolved (flag, AWS_DEFAULT_PROFILE, AWS_PROFILE, default).
-        if !readOnly && settings.readOnly(forProfile: session.config.profileName) {
-            return try AWSSession(overrides: overrides, context: context, readOnly: true, observer: trace,
-                                  transport: session.transport)
+        // The profile is known only once resolved (flag, AWS_DEFAULT_PROFILE, AWS_PROFILE, default),
+        // so its read-only setting and request rates apply to a second session over the same transport.
+        let profile = settings.resolved(forProfile: session.config.profileName)
+        let settingsReadOnly = profile.readOnly ?? false
+        if (!readOnly && settingsReadOnly) || !profile.quotas.isEmpty {
+            return try AWSSession(overrides: overrides, context: context, readOnly: readOnly || settingsReadOnly,
+                                  observer: trace, transport: session.transport, rateLimits: profile.quotas)
         }
         return session
     }
 
     /// cognito-tui's settings file; a broken one is an error, since it may be what makes a
     /// profile read-only.
-    static func loadSettings(_ context: RuntimeContext) throws -> ConsoleSettings {
+    static func loadSettings(_ context: RuntimeContext) throws -> Settings {
         do {
-            return try ConsoleSettings.load(environment: context.environment)
+            return try Settings.load(environment: context.environment, files: context.files)
         } catch {
             throw AWSClientError.configuration(
                 "\(error) Fix it or move it aside; nothing was sent, since it may make this profile read-only.")

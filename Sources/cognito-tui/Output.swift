@@ -1,5 +1,6 @@
 import AWSCore
 import CognitoAPI
+import CognitoAdmin
 import Foundation
 
 /// Writing results and errors.
@@ -46,6 +47,12 @@ enum Output {
         case let e as InputValidationError:
             return (sentence(e.description), ExitStatus.usage)
         case let e as CatalogError:
+            return (sentence(e.description), ExitStatus.usage)
+        case let e as CommandFailure:
+            return (sentence(e.description), e.status)
+        case let e as UpdateError:
+            return (sentence(e.description), ExitStatus.usage)
+        case let e as JobPlanError:
             return (sentence(e.description), ExitStatus.usage)
         case is CancellationError:
             return ("Cancelled.", ExitStatus.network)

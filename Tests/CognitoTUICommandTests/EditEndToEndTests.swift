@@ -166,6 +166,12 @@ struct EditEndToEndTests {
         try run.tmux.wait(for: "the pane showing the new description") { $0.contains("Weekly auditors") }
         let after = try boto.group(pool: pool)
         #expect(after == Group(description: "Weekly auditors", precedence: Self.precedence, roleArn: Self.roleArn))
+        // :audit shows the change the audit log recorded, with its outcome.
+        try run.tmux.press(":")
+        try run.tmux.type("audit")
+        try run.tmux.press("Enter")
+        let audit = try run.tmux.wait(for: "the audit log") { $0.contains("Audit log") && $0.contains("UpdateGroup") }
+        #expect(audit.contains("UpdateGroup") && audit.contains(" ok "), "\(audit)")
     }
 
     @Test("an invalid edit reopens the editor with the error on top and, emptied, sends nothing")

@@ -1,0 +1,129 @@
+import ArgumentParser
+import CognitoAPI
+import CognitoAdmin
+
+/// `cognito-tui groups delete|update --pool POOL NAME`.
+struct GroupsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "groups",
+        abstract: "Change or delete a group of a user pool.",
+        discussion: """
+            Examples:
+              cognito-tui groups update --pool eu-west-1_AbC123def staff --description "Everyone on staff"
+              cognito-tui groups delete --pool eu-west-1_AbC123def interns
+            """,
+        subcommands: [GroupsUpdateCommand.self, GroupsDeleteCommand.self]
+    )
+}
+
+struct GroupsDeleteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete",
+        abstract: "Delete a group (DeleteGroup); its members stay in the pool.",
+        discussion: """
+            On a terminal you type the group's name to confirm; without one, pass --yes. On a \
+            protected profile, pass --confirm NAME instead.
+            Examples:
+              cognito-tui groups delete --pool eu-west-1_AbC123def interns
+              cognito-tui groups delete --pool eu-west-1_AbC123def interns --yes
+              cognito-tui groups delete --pool eu-west-1_AbC123def interns --confirm interns --profile prod-admin
+            """
+    )
+    @Option(help: ArgumentHelp("The user pool's id, e.g. eu-west-1_AbC123def.", valueName: "pool-id"))
+    var pool: String
+    @Argument(help: "The group's name.")
+    var name: String
+    @Flag(name: .customLong("dry-run"), help: "Print the call that would be made and send nothing.")
+    var dryRun = false
+    @OptionGroup var confirmation: ConfirmOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        try InputChecks.userPoolID(pool)
+        try InputChecks.groupName(name)
+    }
+
+    func run() async throws {
+        if dryRun {
+            print("DeleteGroup \(pool)/\(name): nothing sent (dry run).")
+            return
+        }
+        let admin = try AdminContext.make(global)
+        try admin.refuseIfReadOnly(["DeleteGroup"])
+        try confirmation.confirm(.delete, name: name, what: "delete group \(name) from \(pool)", admin: admin)
+        try await GroupAdmin.delete(admin.backend, pool: pool, name: name)
+        print("Deleted group \(name) from \(pool).")
+    }
+}
+
+struct GroupsUpdateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Change a group's description, precedence or role; the fields not given are kept.",
+        discussion: """
+            UpdateGroup resets every field it is not sent, so the group is read first, the options \
+            given are merged in, and the field diff is printed; the group is read again just before \
+            sending, and if it changed meanwhile nothing is sent without asking again. An empty value \
+            (--description "") removes the field.
+            Examples:
+              cognito-tui groups update --pool eu-west-1_AbC123def staff --description "Everyone on staff"
+              cognito-tui groups update --pool eu-west-1_AbC123def admins --precedence 1 --role-arn arn:aws:iam::111122223333:role/Admins
+              cognito-tui groups update --pool eu-west-1_AbC123def staff --precedence 5 --dry-run
+            """
+    )
+    @Option(help: ArgumentHelp("The user pool's id, e.g. eu-west-1_AbC123def.", valueName: "pool-id"))
+    var pool: String
+    @Argument(help: "The group's name.")
+    var name: String
+    @Option(help: "The new description.")
+    var description: String?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("The new precedence: 0 or more; lower wins when a user is in several groups.", valueName: "n"))
+    var precedence: Int?
+    @Option(name: .customLong("role-arn"), help: ArgumentHelp("The IAM role of the group's members.", valueName: "arn"))
+    var roleArn: String?
+    @Flag(name: .customLong("dry-run"), help: "Print the diff and send nothing.")
+    var dryRun = false
+    @OptionGroup var confirmation: ConfirmOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        try InputChecks.userPoolID(pool)
+        try InputChecks.groupName(name)
+        guard description != nil || precedence != nil || roleArn != nil else {
+            throw ValidationError("Say what to change: --description, --precedence or --role-arn.")
+        }
+        if let precedence, precedence < 0 {
+            throw ValidationError("--precedence must be 0 or more, got \(precedence).")
+        }
+        for (member, value) in edits { if let value { try InputChecks.member(member, value, of: "UpdateGroup") } }
+    }
+
+    /// The members to set; an empty text removes the member.
+    var edits: [String: JSONValue?] {
+        var members: [String: JSONValue?] = [:]
+        if let description { members["Description"] = description.isEmpty ? .some(nil) : .string(description) }
+        if let precedence { members["Precedence"] = .integer(Int64(precedence)) }
+        if let roleArn { members["RoleArn"] = roleArn.isEmpty ? .some(nil) : .string(roleArn) }
+        return members
+    }
+
+    func run() async throws {
+        let admin = try AdminContext.make(global)
+        let updater = GroupAdmin.updater
+        if !dryRun { try admin.refuseIfReadOnly([updater.operation]) }
+        let path = [pool, name], resource = "\(pool)/\(name)"
+        var plan = try await updater.plan(admin.backend, path: path, edit: .members(edits))
+        DiffText.lines(plan, resource: resource).forEach { print($0) }
+        guard plan.hasChanges else {
+            print("No change to group \(name); nothing was sent.")
+            return
+        }
+        if dryRun {
+            print("Dry run: nothing was sent.")
+            return
+        }
+        try confirmation.confirm(.reversible, name: name, what: "update group \(name) in \(pool)", admin: admin)
+        try await UpdateSender(updater: updater, path: path, resource: resource).send(&plan, admin: admin)
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import CognitoAdmin
+
+/// `cognito-tui users disable|enable|delete --pool POOL USERNAME...`.
+struct UsersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "users",
+        abstract: "Disable, enable or delete users of a user pool.",
+        discussion: """
+            One username is one call; several (or --report) run as a job under the profile's rate \
+            limits, with progress on stderr, Ctrl-C to stop starting new ones, and a report per user.
+            Examples:
+              cognito-tui users disable --pool eu-west-1_AbC123def ann
+              cognito-tui users delete --pool eu-west-1_AbC123def ann bob --yes --report gone.csv
+            """,
+        subcommands: [UsersDisableCommand.self, UsersEnableCommand.self, UsersDeleteCommand.self]
+    )
+}
+
+/// The users a lifecycle subcommand acts on, and how.
+struct UserTargets: ParsableArguments {
+    @Option(help: ArgumentHelp("The user pool's id, e.g. eu-west-1_AbC123def.", valueName: "pool-id"))
+    var pool: String
+
+    @Argument(help: "The usernames; several run as a job.")
+    var usernames: [String] = []
+
+    @Flag(name: .customLong("dry-run"), help: "Print the calls that would be made and send nothing.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("Save the report of every user to FILE.csv or FILE.jsonl (runs as a job).", valueName: "file"))
+    var report: String?
+
+    @OptionGroup var confirmation: ConfirmOptions
+
+    func validate() throws {
+        try InputChecks.userPoolID(pool)
+        guard !usernames.isEmpty else { throw ValidationError("Name at least one user, e.g. `--pool \(pool) ann`.") }
+        for username in usernames { try InputChecks.username(username) }
+        if let report { try InputChecks.reportPath(report) }
+    }
+
+    /// Whether this runs as a job rather than a single call.
+    var isJob: Bool { usernames.count > 1 || report != nil }
+}
+
+struct UsersDisableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "disable",
+        abstract: "Stop users from signing in (AdminDisableUser); tokens already issued stay valid until they expire.",
+        discussion: """
+            Examples:
+              cognito-tui users disable --pool eu-west-1_AbC123def ann
+              cognito-tui users disable --pool eu-west-1_AbC123def ann bob --report out.jsonl
+              cognito-tui users disable --pool eu-west-1_AbC123def ann bob --dry-run
+            """
+    )
+    @OptionGroup var targets: UserTargets
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws { try await UserChangeCommand(change: .disable, targets: targets, global: global).run() }
+}
+
+struct UsersEnableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enable",
+        abstract: "Let disabled users sign in again (AdminEnableUser).",
+        discussion: """
+            Examples:
+              cognito-tui users enable --pool eu-west-1_AbC123def ann
+              cognito-tui users enable --pool eu-west-1_AbC123def ann bob --report enabled.csv
+            """
+    )
+    @OptionGroup var targets: UserTargets
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws { try await UserChangeCommand(change: .enable, targets: targets, global: global).run() }
+}
+
+struct UsersDeleteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete",
+        abstract: "Delete users (AdminDeleteUser); this cannot be undone.",
+        discussion: """
+            On a terminal you type the username (for several users, the pool id) to confirm; \
+            without one, pass --yes. On a protected profile, pass --confirm with that name instead.
+            Examples:
+              cognito-tui users delete --pool eu-west-1_AbC123def ann
+              cognito-tui users delete --pool eu-west-1_AbC123def ann bob --yes --report deleted.csv
+              cognito-tui users delete --pool eu-west-1_AbC123def ann --confirm ann --profile prod-admin
+            """
+    )
+    @OptionGroup var targets: UserTargets
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws { try await UserChangeCommand(change: .delete, targets: targets, global: global).run() }
+}
+
+/// The work of the three subcommands: a dry run, or one call, or a job.
+struct UserChangeCommand {
+    let change: UserChange
+    let targets: UserTargets
+    let global: GlobalOptions
+
+    func run() async throws {
+        let pool = targets.pool, usernames = targets.usernames
+        let plan = try change.plan(pool: pool, usernames: usernames)
+        if targets.dryRun {
+            JobProgressText.plan(plan).forEach { print($0) }
+            return
+        }
+        let admin = try AdminContext.make(global)
+        try admin.refuseIfReadOnly([change.operation])
+        let single = usernames.count == 1
+        let what = single ? "\(change.rawValue) user \(usernames[0]) in \(pool)"
+                          : "\(change.rawValue) \(usernames.count) users in \(pool)"
+        try targets.confirmation.confirm(change.isReversible ? .reversible : .delete,
+                                         name: single ? usernames[0] : pool, what: what, admin: admin)
+        guard targets.isJob else {
+            try await change.apply(admin.backend, pool: pool, username: usernames[0])
+            print("\(pastTense) user \(usernames[0]) in \(pool).")
+            return
+        }
+        let job = try change.job(admin.backend, pool: pool, usernames: usernames)
+        let status = try await JobConsole(admin: admin).run(job, reportPath: targets.report)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private var pastTense: String {
+        switch change {
+        case .disable: return "Disabled"
+        case .enable: return "Enabled"
+        case .delete: return "Deleted"
+        }
+    }
+}

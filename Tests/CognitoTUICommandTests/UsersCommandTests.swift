@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `cognito-tui users disable|enable|delete` through the binary, judged by boto3.
+@Suite("cognito-tui users")
+struct UsersCommandTests {
+    @Test("disable, enable and delete one user, each read back")
+    func lifecycle() throws {
+        let kit = try AdminCommandKit(users: ["ann", "bob"])
+        let disabled = try kit.run(["users", "disable", "--pool", kit.pool, "ann"])
+        #expect(disabled.status == 0, "\(disabled.stderr)")
+        #expect(disabled.stdout.contains("Disabled user ann"))
+        #expect(try kit.enabled() == ["ann": false, "bob": true])
+
+        let enabled = try kit.run(["users", "enable", "--pool", kit.pool, "ann"])
+        #expect(enabled.status == 0, "\(enabled.stderr)")
+        #expect(try kit.enabled() == ["ann": true, "bob": true])
+
+        let deleted = try kit.run(["users", "delete", "--pool", kit.pool, "ann", "--yes"])
+        #expect(deleted.status == 0, "\(deleted.stderr)")
+        #expect(try kit.enabled() == ["bob": true])
+    }
+
+    @Test("a user that does not exist is the service's error in one sentence, exit 1")
+    func missingUser() throws {
+        let kit = try AdminCommandKit()
+        let result = try kit.run(["users", "disable", "--pool", kit.pool, "ghost"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("UserNotFoundException"))
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+
+    @Test("several users run as a job whose JSON-lines report has every user exactly once")
+    func jobWithReport() throws {
+        let users = ["u1", "u2", "u3", "u4", "u5", "u6"]
+        let kit = try AdminCommandKit(users: users)
+        let report = kit.home.path + "/disabled.jsonl"
+        let result = try kit.run(["users", "disable", "--pool", kit.pool, "--report", report] + users + ["ghost"])
+        #expect(result.status == 1, "one user failed: \(result.stderr)")
+        #expect(result.stdout.contains("6 succeeded, 1 failed"))
+        #expect(result.stdout.contains("ghost: failed, UserNotFoundException"))
+        #expect(result.stderr.contains("Disable users: 7/7 done, 1 failed, 0 remaining"), "the last progress line: \(result.stderr)")
+
+        let lines = try String(contentsOfFile: report, encoding: .utf8).split(separator: "\n")
+        let entries = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
+        let ids = entries.compactMap { $0["id"] as? String }
+        #expect(ids.sorted() == (users + ["ghost"]).sorted(), "every user once: \(ids)")
+        let outcomes = Dictionary(uniqueKeysWithValues: entries.map { ($0["id"] as? String ?? "", $0["outcome"] as? String ?? "") })
+        #expect(users.allSatisfy { outcomes[$0] == "succeeded" })
+        #expect(outcomes["ghost"] == "failed")
+        #expect(try kit.enabled() == Dictionary(uniqueKeysWithValues: users.map { ($0, false) }))
+    }
+
+    @Test("a CSV report is written for a single user too")
+    func csvReport() throws {
+        let kit = try AdminCommandKit(users: ["ann"])
+        let report = kit.home.path + "/one.csv"
+        let result = try kit.run(["users", "disable", "--pool", kit.pool, "ann", "--report", report])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try String(contentsOfFile: report, encoding: .utf8).split(separator: "\r\n")
+        #expect(rows.count == 2)
+        #expect(rows.first?.hasPrefix("id,label,operation") == true)
+        #expect(rows.last?.hasPrefix("ann,ann,AdminDisableUser,\(kit.pool)/ann,succeeded") == true)
+    }
+
+    @Test("--dry-run prints the plan and the emulator shows no change")
+    func dryRun() throws {
+        let kit = try AdminCommandKit(users: ["ann", "bob"])
+        let result = try kit.run(["users", "delete", "--pool", kit.pool, "ann", "bob", "--dry-run"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Delete users: 2 calls, nothing sent (dry run)."))
+        #expect(result.stdout.contains("AdminDeleteUser \(kit.pool)/ann") && result.stdout.contains("AdminDeleteUser \(kit.pool)/bob"))
+        #expect(try kit.enabled() == ["ann": true, "bob": true])
+    }
+
+    @Test("--read-only refuses with exit 5 and the emulator is unchanged")
+    func readOnlyFlag() throws {
+        let kit = try AdminCommandKit(users: ["ann", "bob"])
+        let result = try kit.run(["users", "disable", "--pool", kit.pool, "ann", "bob", "--read-only"])
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("AdminDisableUser changes data"))
+        #expect(try kit.enabled() == ["ann": true, "bob": true])
+    }
+
+    @Test("read_only in config.yaml refuses a delete with exit 5, even with --yes")
+    func readOnlySetting() throws {
+        let kit = try AdminCommandKit(users: ["ann"])
+        try kit.settings("read_only: true\n")
+        let result = try kit.run(["users", "delete", "--pool", kit.pool, "ann", "--yes"])
+        #expect(result.status == 5)
+        #expect(try kit.enabled() == ["ann": true])
+    }
+
+    @Test("deleting without a terminal needs --yes; without it nothing is sent, exit 6")
+    func deleteNeedsYes() throws {
+        let kit = try AdminCommandKit(users: ["ann"])
+        let result = try kit.run(["users", "delete", "--pool", kit.pool, "ann"])
+        #expect(result.status == 6)
+        #expect(result.stderr.contains("pass --yes; nothing was sent"))
+        #expect(try kit.enabled() == ["ann": true])
+    }
+
+    @Test("a protected profile refuses a change without --confirm, and a wrong name too")
+    func protectedProfile() throws {
+        let kit = try AdminCommandKit(users: ["ann", "bob"])
+        try kit.settings("profiles:\n  default:\n    protected: true\n")
+        let bare = try kit.run(["users", "disable", "--pool", kit.pool, "ann"])
+        #expect(bare.status == 6)
+        #expect(bare.stderr.contains("Profile `default` is protected"), "\(bare.stderr)")
+        #expect(bare.stderr.contains("--confirm ann"))
+        let yes = try kit.run(["users", "delete", "--pool", kit.pool, "ann", "--yes"])
+        #expect(yes.status == 6, "--yes is not enough on a protected profile")
+        let wrong = try kit.run(["users", "disable", "--pool", kit.pool, "ann", "--confirm", "bob"])
+        #expect(wrong.status == 6)
+        #expect(wrong.stderr.contains("does not match `ann`"))
+        #expect(try kit.enabled() == ["ann": true, "bob": true])
+
+        let confirmed = try kit.run(["users", "disable", "--pool", kit.pool, "ann", "--confirm", "ann"])
+        #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        #expect(try kit.enabled() == ["ann": false, "bob": true])
+    }
+
+    @Test("a job on a protected profile is confirmed with the pool id")
+    func protectedJob() throws {
+        let kit = try AdminCommandKit(users: ["ann", "bob"])
+        try kit.settings("protected: true\n")
+        let refused = try kit.run(["users", "enable", "--pool", kit.pool, "ann", "bob"])
+        #expect(refused.status == 6)
+        #expect(refused.stderr.contains("--confirm \(kit.pool)"))
+        let confirmed = try kit.run(["users", "disable", "--pool", kit.pool, "ann", "bob", "--confirm", kit.pool])
+        #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        #expect(try kit.enabled() == ["ann": false, "bob": false])
+    }
+
+    @Test("a bad quota in config.yaml is one sentence naming the file and line, exit 3, nothing sent")
+    func badQuota() throws {
+        let kit = try AdminCommandKit(users: ["ann"])
+        try kit.settings("theme: light\nquotas:\n  UserUpdates: 10\n")
+        let result = try kit.run(["users", "disable", "--pool", kit.pool, "ann"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("config.yaml, line 3, is broken: “UserUpdates” is not a Cognito quota category"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try kit.enabled() == ["ann": true])
+    }
+}

@@ -19,6 +19,12 @@ public enum UserAdmin {
         try await backend.adminDeleteUser(.init(userPoolId: pool, username: username))
     }
 
+    /// Signs the user out of every device (`AdminUserGlobalSignOut`): their refresh tokens stop
+    /// working; access and ID tokens already issued stay valid until they expire.
+    public static func signOutEverywhere(_ backend: any CognitoBackend, pool: String, username: String) async throws {
+        _ = try await backend.adminUserGlobalSignOut(.init(userPoolId: pool, username: username))
+    }
+
     /// Reads the user (`AdminGetUser`).
     public static func get(_ backend: any CognitoBackend, pool: String, username: String) async throws -> UserRecord {
         UserRecord(try await backend.adminGetUser(.init(userPoolId: pool, username: username)))

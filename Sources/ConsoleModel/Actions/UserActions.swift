@@ -19,6 +19,13 @@ enum UserActions {
                            try await UserAdmin.enable(backend, pool: ref[0], username: ref.id)
                            return ActionOutcome("Enabled \(ref.id).", .updated)
                        }),
+        ResourceAction("sign-out", keys: [.character("O")], title: "sign out everywhere", operations: ["AdminUserGlobalSignOut"],
+                       confirmation: .yesNo,
+                       question: { "Sign \($0.id) out of every device? Their refresh tokens stop working; access and ID tokens already issued stay valid until they expire." },
+                       work: .run { backend, ref, _ in
+                           try await UserAdmin.signOutEverywhere(backend, pool: ref[0], username: ref.id)
+                           return ActionOutcome("Signed \(ref.id) out everywhere; tokens already issued stay valid until they expire.", .none)
+                       }),
         ResourceAction("delete", keys: [.delete, .control("x")], title: "delete user", operations: ["AdminDeleteUser"],
                        confirmation: .typeName,
                        question: { "Delete user \($0.id)? This cannot be undone." },

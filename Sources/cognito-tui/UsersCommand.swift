@@ -1,7 +1,7 @@
 import ArgumentParser
 import CognitoAdmin
 
-/// `cognito-tui users disable|enable|delete --pool POOL USERNAME...`.
+/// `cognito-tui users disable|enable|delete|sign-out --pool POOL USERNAME...`.
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
@@ -13,7 +13,7 @@ struct UsersCommand: AsyncParsableCommand {
               cognito-tui users disable --pool eu-west-1_AbC123def ann
               cognito-tui users delete --pool eu-west-1_AbC123def ann bob --yes --report gone.csv
             """,
-        subcommands: [UsersDisableCommand.self, UsersEnableCommand.self, UsersDeleteCommand.self]
+        subcommands: [UsersDisableCommand.self, UsersEnableCommand.self, UsersDeleteCommand.self, UsersSignOutCommand.self]
     )
 }
 
@@ -96,7 +96,25 @@ struct UsersDeleteCommand: AsyncParsableCommand {
     func run() async throws { try await UserChangeCommand(change: .delete, targets: targets, global: global).run() }
 }
 
-/// The work of the three subcommands: a dry run, or one call, or a job.
+struct UsersSignOutCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign-out",
+        abstract: "Sign users out of every device (AdminUserGlobalSignOut).",
+        discussion: """
+            Their refresh tokens stop working; access and ID tokens already issued stay valid \
+            until they expire.
+            Examples:
+              cognito-tui users sign-out --pool eu-west-1_AbC123def ann
+              cognito-tui users sign-out --pool eu-west-1_AbC123def ann bob --report signed-out.csv
+            """
+    )
+    @OptionGroup var targets: UserTargets
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws { try await UserChangeCommand(change: .signOut, targets: targets, global: global).run() }
+}
+
+/// The work of the user subcommands: a dry run, or one call, or a job.
 struct UserChangeCommand {
     let change: UserChange
     let targets: UserTargets
@@ -131,6 +149,7 @@ struct UserChangeCommand {
         case .disable: return "Disabled"
         case .enable: return "Enabled"
         case .delete: return "Deleted"
+        case .signOut: return "Signed out everywhere:"
         }
     }
 }

@@ -22,6 +22,34 @@ struct UsersCommandTests {
         #expect(try kit.enabled() == ["bob": true])
     }
 
+    @Test("sign-out everywhere: the user's refresh token stops working, as boto3 finds")
+    func signOut() throws {
+        let kit = try AdminCommandKit(users: ["ann"])
+        // Sign ann in with boto3 to hold a refresh token.
+        let token = try kit.boto("""
+            client = idp.create_user_pool_client(UserPoolId=pool, ClientName="app",
+                ExplicitAuthFlows=["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]
+            idp.admin_set_user_password(UserPoolId=pool, Username="ann", Password="Correct-Horse-9", Permanent=True)
+            auth = idp.admin_initiate_auth(UserPoolId=pool, ClientId=client, AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+                AuthParameters={"USERNAME": "ann", "PASSWORD": "Correct-Horse-9"})["AuthenticationResult"]
+            print(json.dumps({"client": client, "refresh": auth["RefreshToken"]}))
+            """)
+        let tokens = try JSONDecoder().decode([String: String].self, from: Data(token.utf8))
+        let refresh = """
+            try:
+                idp.admin_initiate_auth(UserPoolId=pool, ClientId=\(AdminCommandKit.literal(tokens["client"] ?? "")),
+                    AuthFlow="REFRESH_TOKEN_AUTH", AuthParameters={"REFRESH_TOKEN": \(AdminCommandKit.literal(tokens["refresh"] ?? ""))})
+                print("valid")
+            except idp.exceptions.NotAuthorizedException:
+                print("revoked")
+            """
+        #expect(try kit.boto(refresh).contains("valid"))
+        let result = try kit.run(["users", "sign-out", "--pool", kit.pool, "ann"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Signed out everywhere: user ann"), "\(result.stdout)")
+        #expect(try kit.boto(refresh).contains("revoked"))
+    }
+
     @Test("a user that does not exist is the service's error in one sentence, exit 1")
     func missingUser() throws {
         let kit = try AdminCommandKit()

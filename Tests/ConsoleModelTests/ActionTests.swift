@@ -257,3 +257,20 @@ struct ActionTests {
         #expect(seen >= 6)
     }
 }
+
+@MainActor
+@Suite("Sign out everywhere")
+struct SignOutTests {
+    @Test("O asks, says access tokens stay valid, and sends AdminUserGlobalSignOut for the selected user only")
+    func signOut() async {
+        let backend = FakeBackend.withUsers(3)
+        let model = await ActionTests.users(backend)
+        model.handle(.key(.character("O")))
+        guard case .confirm(let confirm)? = model.screen.overlay else { Issue.record("no confirmation"); return }
+        #expect(confirm.text.contains("stay valid until they expire"))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(backend.calls.filter { $0 == "AdminUserGlobalSignOut" }.count == 1)
+        #expect(model.screen.message?.text.hasPrefix("Signed user001 out everywhere") == true)
+    }
+}

@@ -148,6 +148,11 @@ public final class FakeBackend: UnansweredBackend, CognitoBackend, @unchecked Se
                                         preferredMfaSetting: settings?.preferred, userMFASettingList: settings?.methods)
     }
 
+    public override func adminUserGlobalSignOut(_ input: IDP.AdminUserGlobalSignOutRequest) async throws -> IDP.AdminUserGlobalSignOutResponse {
+        try called("AdminUserGlobalSignOut")
+        return IDP.AdminUserGlobalSignOutResponse()
+    }
+
     public override func adminListUserAuthEvents(_ input: IDP.AdminListUserAuthEventsRequest) async throws -> IDP.AdminListUserAuthEventsResponse {
         try called("AdminListUserAuthEvents")
         let (items, next) = page(authEvents[input.username] ?? [], input.nextToken, limit: input.maxResults)

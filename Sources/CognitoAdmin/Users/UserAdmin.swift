@@ -29,14 +29,4 @@ public enum UserAdmin {
     public static func get(_ backend: any CognitoBackend, pool: String, username: String) async throws -> UserRecord {
         UserRecord(try await backend.adminGetUser(.init(userPoolId: pool, username: username)))
     }
-
-    /// Whether the user exists: nil when the read failed for another reason.
-    public static func exists(_ backend: any CognitoBackend, pool: String, username: String) async throws -> Bool? {
-        do {
-            _ = try await backend.adminGetUser(.init(userPoolId: pool, username: username))
-            return true
-        } catch let error as AWSServiceError where error.code == "UserNotFoundException" {
-            return false
-        }
-    }
 }

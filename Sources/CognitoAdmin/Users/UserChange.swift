@@ -6,6 +6,8 @@ import CognitoAPI
 /// for a list of usernames.
 public enum UserChange: String, Sendable, CaseIterable {
     case disable, enable, delete
+    /// `AdminUserGlobalSignOut`: refresh tokens stop working; tokens already issued stay valid.
+    case signOut = "sign-out"
 
     /// The operation each user's call makes.
     public var operation: String {
@@ -13,6 +15,7 @@ public enum UserChange: String, Sendable, CaseIterable {
         case .disable: return "AdminDisableUser"
         case .enable: return "AdminEnableUser"
         case .delete: return "AdminDeleteUser"
+        case .signOut: return "AdminUserGlobalSignOut"
         }
     }
 
@@ -22,6 +25,7 @@ public enum UserChange: String, Sendable, CaseIterable {
         case .disable: return "Disable users"
         case .enable: return "Enable users"
         case .delete: return "Delete users"
+        case .signOut: return "Sign users out everywhere"
         }
     }
 
@@ -34,12 +38,15 @@ public enum UserChange: String, Sendable, CaseIterable {
         case .disable: try await UserAdmin.disable(backend, pool: pool, username: username)
         case .enable: try await UserAdmin.enable(backend, pool: pool, username: username)
         case .delete: try await UserAdmin.delete(backend, pool: pool, username: username)
+        case .signOut: try await UserAdmin.signOutEverywhere(backend, pool: pool, username: username)
         }
     }
 
     /// Reads the user back: whether the change is in place. A read that fails for any reason
     /// other than the user being gone throws, which a job counts as "cannot tell".
     public func readBack(_ backend: any CognitoBackend, pool: String, username: String) async throws -> JobVerification {
+        // Nothing a read shows tells whether a sign-out happened.
+        if self == .signOut { return .undetermined }
         let enabled: Bool?
         do {
             enabled = try await backend.adminGetUser(.init(userPoolId: pool, username: username)).enabled
@@ -50,6 +57,7 @@ public enum UserChange: String, Sendable, CaseIterable {
         case .delete: return .notApplied
         case .disable: return enabled == false ? .applied : enabled == true ? .notApplied : .undetermined
         case .enable: return enabled == true ? .applied : enabled == false ? .notApplied : .undetermined
+        case .signOut: return .undetermined
         }
     }
 

@@ -1,37 +1,49 @@
 import CognitoAdmin
 
-/// What can be done to a user from the console; each entry calls `UserAdmin`.
+/// What can be done to a user from the console; each entry calls the domain layer (`UserChange`,
+/// the same code `cognito-tui users …` runs).
 enum UserActions {
+    /// The read-back of a change after an unknown outcome, as the job engine asks for it.
+    static func verify(_ change: UserChange) -> @Sendable (any CognitoBackend, ResourceRef) async throws -> Bool? {
+        { backend, ref in
+            switch try await change.readBack(backend, pool: ref[0], username: ref.id) {
+            case .applied: return true
+            case .notApplied: return false
+            case .undetermined: return nil
+            }
+        }
+    }
+
     static let all: [ResourceAction] = [
         .edit(Updaters.userAttributes, what: "attributes"),
         ResourceAction("disable", keys: [.character("D")], title: "disable user", operations: ["AdminDisableUser"],
                        confirmation: .yesNo,
                        question: { "Disable \($0.id)? They cannot sign in until enabled; tokens already issued stay valid until they expire." },
-                       verify: { backend, ref in try await UserAdmin.get(backend, pool: ref[0], username: ref.id).enabled == false },
+                       verify: verify(.disable),
                        work: .run { backend, ref, _ in
-                           try await UserAdmin.disable(backend, pool: ref[0], username: ref.id)
+                           try await UserChange.disable.apply(backend, pool: ref[0], username: ref.id)
                            return ActionOutcome("Disabled \(ref.id).", .updated)
                        }),
         ResourceAction("enable", keys: [.character("E")], title: "enable user", operations: ["AdminEnableUser"],
                        confirmation: .yesNo, question: { "Enable \($0.id)? They can sign in again." },
-                       verify: { backend, ref in try await UserAdmin.get(backend, pool: ref[0], username: ref.id).enabled == true },
+                       verify: verify(.enable),
                        work: .run { backend, ref, _ in
-                           try await UserAdmin.enable(backend, pool: ref[0], username: ref.id)
+                           try await UserChange.enable.apply(backend, pool: ref[0], username: ref.id)
                            return ActionOutcome("Enabled \(ref.id).", .updated)
                        }),
         ResourceAction("sign-out", keys: [.character("O")], title: "sign out everywhere", operations: ["AdminUserGlobalSignOut"],
                        confirmation: .yesNo,
                        question: { "Sign \($0.id) out of every device? Their refresh tokens stop working; access and ID tokens already issued stay valid until they expire." },
                        work: .run { backend, ref, _ in
-                           try await UserAdmin.signOutEverywhere(backend, pool: ref[0], username: ref.id)
+                           try await UserChange.signOut.apply(backend, pool: ref[0], username: ref.id)
                            return ActionOutcome("Signed \(ref.id) out everywhere; tokens already issued stay valid until they expire.", .none)
                        }),
         ResourceAction("delete", keys: [.delete, .control("x")], title: "delete user", operations: ["AdminDeleteUser"],
                        confirmation: .typeName,
                        question: { "Delete user \($0.id)? This cannot be undone." },
-                       verify: { backend, ref in try await UserAdmin.exists(backend, pool: ref[0], username: ref.id).map { !$0 } },
+                       verify: verify(.delete),
                        work: .run { backend, ref, _ in
-                           try await UserAdmin.delete(backend, pool: ref[0], username: ref.id)
+                           try await UserChange.delete.apply(backend, pool: ref[0], username: ref.id)
                            return ActionOutcome("Deleted user \(ref.id).", .removed)
                        }),
     ]

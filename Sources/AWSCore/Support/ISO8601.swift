@@ -85,8 +85,9 @@ public enum ISO8601 {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The inverse of `daysSinceEpoch`.
-    static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+    /// The inverse of `daysSinceEpoch`: the UTC calendar date of a day counted from 1970-01-01
+    /// (the console's date columns use it too).
+    public static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

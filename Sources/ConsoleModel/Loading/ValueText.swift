@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// How values read on screen: dates in UTC to the minute, booleans as words, absent values as a
@@ -13,7 +14,7 @@ public enum ValueText {
         var days = seconds / 86_400
         var rest = seconds % 86_400
         if rest < 0 { rest += 86_400; days -= 1 }
-        let (y, m, d) = civil(days)
+        let (y, m, d) = ISO8601.civilDate(daysSinceEpoch: days)
         return "\(y)-\(two(m))-\(two(d)) \(two(rest / 3600)):\(two(rest % 3600 / 60))"
     }
 
@@ -44,18 +45,5 @@ public enum ValueText {
 
     private static func two(_ value: Int) -> String {
         value < 10 ? "0\(value)" : String(value)
-    }
-
-    /// Days since 1970-01-01 to (year, month, day), after Howard Hinnant's `civil_from_days`.
-    private static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

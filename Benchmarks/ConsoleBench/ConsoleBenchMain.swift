@@ -179,7 +179,20 @@ enum ConsoleBench {
             "AWS_EC2_METADATA_DISABLED": "true",
         ]
         return try AWSSession(overrides: ConfigOverrides(region: "us-east-1", endpointURL: endpoint),
-                              context: RuntimeContext(environment: environment), readOnly: true)
+                              context: RuntimeContext(environment: environment), readOnly: true, rateLimits: rateLimits())
+    }
+
+    /// Quota overrides from `BENCH_RATE_LIMITS` (`UserList=1000,UserPoolRead=100`), as a profile's
+    /// `quotas:` would set them: the benchmark measures the client's own cost with the quota raised,
+    /// and the default quota's pacing without.
+    static func rateLimits() -> [String: Double] {
+        guard let text = ProcessInfo.processInfo.environment["BENCH_RATE_LIMITS"], !text.isEmpty else { return [:] }
+        var limits: [String: Double] = [:]
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, let rate = Double(parts[1]) { limits[String(parts[0])] = rate }
+        }
+        return limits
     }
 
     static func paginator(endpoint: String, pool: String) async throws {

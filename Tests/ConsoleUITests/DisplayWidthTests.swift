@@ -90,3 +90,13 @@ import Testing
         #expect(cursor?.x == 9)
     }
 }
+
+@Suite("Cutting text into lines by width")
+struct TextChunkTests {
+    @Test("text without spaces is cut where the width runs out, wide characters kept whole, later lines indented")
+    func chunks() {
+        #expect(TextFit.chunks("arn:aws:iam::1234", width: 8, indent: 2) == ["arn:aws:", "  iam::1", "  234"])
+        #expect(TextFit.chunks("山田太郎です", width: 5) == ["山田", "太郎", "です"])
+        #expect(TextFit.chunks("short", width: 10) == ["short"])
+    }
+}

@@ -100,7 +100,8 @@ enum Scenes {
                                                      text: "Change group admins?",
                                                      lines: [ConfirmLine(.removed, "! ImageFile: not returned by the read, so this update resets it"),
                                                              ConfirmLine(.changed, "~ Description: \"Administrators\" → \"Admins of pool A\""),
-                                                             ConfirmLine(.added, "+ RoleArn: \"arn:aws:iam::123456789012:role/admins\""),
+                                                             ConfirmLine(.changed, "~ RoleArn: \"arn:aws:iam::123456789012:role/service-role/prod-customers-administrators-with-a-long-name\" → \"arn:aws:iam::123456789012:role/admins\""),
+                                                             ConfirmLine(.added, "+ Tags.team: \"identity\""),
                                                              ConfirmLine(.kept, "= Precedence: 1 (kept)"),
                                                              ConfirmLine(.kept, "= GroupName: \"admins\" (kept)"),
                                                              ConfirmLine(.kept, "= UserPoolId: \"us-east-1_A\" (kept)")]))

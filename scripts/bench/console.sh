@@ -6,9 +6,10 @@
 #   - frame render (Screen + Grid at 100x30) and filtering with 100,000 users loaded, and the
 #     resident memory of that process (cognito-console-bench, synthetic users through the reducer);
 #   - "load all" of USERS users of one pool on the emulator (60 a page): the console's view-model
-#     pressing `L` through ClientBackend, next to a boto3 paginator and `aws cognito-idp
-#     list-users` on the same data in the same run (plus CognitoAPI's paginator alone and a bare
-#     HTTP loop, the emulator's floor, to show where the time goes).
+#     pressing `L` through ClientBackend, at the UserList quota the rate limiter enforces and with
+#     the quota raised, next to a boto3 paginator and `aws cognito-idp list-users` on the same data
+#     in the same run (plus CognitoAPI's paginator alone and a bare HTTP loop, the emulator's floor,
+#     to show where the time goes).
 #
 #   scripts/bench/console.sh [USERS]      (default 5000)
 #
@@ -67,10 +68,16 @@ cli_users="$(aws cognito-idp list-users --user-pool-id "$pool" --endpoint-url "$
   --page-size 60 --query 'length(Users)' --output json)"
 rounds="$work/rounds"
 : >"$rounds"
+# Every call waits for the session's rate limiter, which holds ListUsers to the UserList quota
+# (30 requests a second by default). One run shows that pacing; the others raise the quota, as a
+# profile's `quotas:` can, to compare the client's own cost with boto3's and the CLI's, which
+# have no such limiter.
+raised="UserList=1000,UserPoolRead=1000"
 for round in $(seq "$repeat"); do
   # One assignment per client, so that a failing one stops the script (set -e).
-  line="$("$bin_dir/cognito-console-bench" load-all "$url" "$pool")"; echo "view-model $line" >>"$rounds"
-  line="$("$bin_dir/cognito-console-bench" paginator "$url" "$pool")"; echo "paginator $line" >>"$rounds"
+  line="$("$bin_dir/cognito-console-bench" load-all "$url" "$pool")"; echo "at-quota $line" >>"$rounds"
+  line="$(BENCH_RATE_LIMITS=$raised "$bin_dir/cognito-console-bench" load-all "$url" "$pool")"; echo "view-model $line" >>"$rounds"
+  line="$(BENCH_RATE_LIMITS=$raised "$bin_dir/cognito-console-bench" paginator "$url" "$pool")"; echo "paginator $line" >>"$rounds"
   line="$(python3 scripts/bench/boto3_list_users.py "$url" "$pool")"; echo "boto3 $line" >>"$rounds"
   line="$(python3 scripts/bench/cli_list_users.py "$url" "$pool")"; echo "cli $cli_users $line" >>"$rounds"
   line="$(python3 scripts/bench/raw_list_users.py "$url" "$pool")"; echo "raw $line" >>"$rounds"
@@ -144,8 +151,9 @@ with open(rounds_path) as f:
         name, count, secs, cpu = line.split()
         runs.setdefault(name, []).append((int(count), float(secs), float(cpu)))
 labels = {
-    "view-model": "cognito-tui: view-model `L`",
-    "paginator": "cognito-tui: CognitoAPI paginator",
+    "at-quota": "cognito-tui: `L` at the UserList quota",
+    "view-model": "cognito-tui: `L`, quota raised",
+    "paginator": "cognito-tui: paginator, quota raised",
     "boto3": "boto3 paginator",
     "cli": "aws cognito-idp list-users",
     "raw": "bare HTTP loop (emulator floor)",

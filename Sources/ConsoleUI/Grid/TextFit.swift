@@ -91,4 +91,26 @@ public enum TextFit {
         if used > 0 || lines.isEmpty { lines.append(line) }
         return lines
     }
+
+    /// Cuts text into lines of at most `width` display columns, wherever the width runs out
+    /// (values such as ARNs and JSON have no spaces to break at); lines after the first are
+    /// indented by `indent`.
+    public static func chunks(_ text: String, width: Int, indent: Int = 0) -> [String] {
+        guard width > indent else { return [truncate(text, to: max(1, width))] }
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        for character in text {
+            let cell = DisplayWidth.of(String(character))
+            if used + cell > width {
+                lines.append(line)
+                line = String(repeating: " ", count: indent)
+                used = indent
+            }
+            line.append(character)
+            used += cell
+        }
+        lines.append(line)
+        return lines
+    }
 }

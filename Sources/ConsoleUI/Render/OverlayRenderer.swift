@@ -155,9 +155,14 @@ enum OverlayRenderer {
         let answer = typed ? 2 : 1
         // The diff gets what height is left after the question and the answer.
         let room = max(0, grid.rows - 4 - text.count - answer - 2)
-        let shown = confirm.lines.count <= room ? confirm.lines.count : max(0, room - 1)
-        let hidden = confirm.lines.count - shown
-        let diffHeight = confirm.lines.isEmpty ? 0 : shown + (hidden > 0 ? 1 : 0) + 1
+        // A change is the point of the box, so its lines wrap; a kept field stays on one line.
+        let rows: [(text: String, kind: ConfirmLine.Kind)] = confirm.lines.flatMap { line -> [(text: String, kind: ConfirmLine.Kind)] in
+            guard line.kind != .kept else { return [(line.text, line.kind)] }
+            return TextFit.chunks(line.text, width: max(1, inner), indent: 4).map { ($0, line.kind) }
+        }
+        let shown = rows.count <= room ? rows.count : max(0, room - 1)
+        let hidden = rows.count - shown
+        let diffHeight = rows.isEmpty ? 0 : shown + (hidden > 0 ? 1 : 0) + 1
         let box = Box.centered(innerWidth: inner, innerHeight: text.count + diffHeight + (typed ? 4 : 2), in: grid)
         box.draw(title: confirm.title, footer: nil, into: &grid)
         var placed = Placed()
@@ -169,7 +174,7 @@ enum OverlayRenderer {
         }
         if !confirm.lines.isEmpty {
             y += 1
-            for line in confirm.lines.prefix(shown) where y < bottom - answer {
+            for line in rows.prefix(shown) where y < bottom - answer {
                 grid.write(line.text, x: box.innerX, y: y, role: role(line.kind), limit: box.innerWidth)
                 y += 1
             }

@@ -161,14 +161,14 @@ labels = {
 med = {}
 print()
 print(f"load all: {int(users):,} users of one pool on the emulator, 60 a page; median of {repeat} interleaved rounds")
-print(f"{'client':<36}{'users':>8}{'seconds':>10}{'users/s':>10}{'CPU s':>8}")
+print(f"{'client':<40}{'users':>8}{'seconds':>10}{'users/s':>10}{'CPU s':>8}")
 for key, label in labels.items():
     values = runs[key]
     count = values[0][0]
     secs = statistics.median(v[1] for v in values)
     cpu = statistics.median(v[2] for v in values)
     med[key] = secs
-    print(f"{label:<36}{count:>8}{secs:>10.3f}{count / secs:>10.0f}{cpu:>8.3f}")
+    print(f"{label:<40}{count:>8}{secs:>10.3f}{count / secs:>10.0f}{cpu:>8.3f}")
 print()
 ours = med["view-model"]
 print(f"boto3 / cognito-tui seconds:   {med['boto3'] / ours:5.2f}x   (target >= 1x)   {verdict(med['boto3'] >= ours)}")

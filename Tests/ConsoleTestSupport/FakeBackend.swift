@@ -148,6 +148,43 @@ public final class FakeBackend: UnansweredBackend, CognitoBackend, @unchecked Se
                                         preferredMfaSetting: settings?.preferred, userMFASettingList: settings?.methods)
     }
 
+    /// Passwords set with AdminSetUserPassword or AdminCreateUser, by username, and whether permanent.
+    public var passwords: [String: (password: String, permanent: Bool)] = [:]
+
+    public override func adminCreateUser(_ input: IDP.AdminCreateUserRequest) async throws -> IDP.AdminCreateUserResponse {
+        try called("AdminCreateUser")
+        let user = IDP.UserType(username: input.username, attributes: input.userAttributes, enabled: true, userStatus: .forceChangePassword)
+        mutate { backend in
+            backend.users[input.userPoolId, default: []].append(user)
+            if let password = input.temporaryPassword { backend.passwords[input.username] = (password, false) }
+        }
+        return IDP.AdminCreateUserResponse(user: user)
+    }
+
+    public override func adminSetUserPassword(_ input: IDP.AdminSetUserPasswordRequest) async throws -> IDP.AdminSetUserPasswordResponse {
+        try called("AdminSetUserPassword")
+        mutate { $0.passwords[input.username] = (input.password, input.permanent ?? false) }
+        return IDP.AdminSetUserPasswordResponse()
+    }
+
+    public override func adminResetUserPassword(_ input: IDP.AdminResetUserPasswordRequest) async throws -> IDP.AdminResetUserPasswordResponse {
+        try called("AdminResetUserPassword")
+        return IDP.AdminResetUserPasswordResponse()
+    }
+
+    public override func adminConfirmSignUp(_ input: IDP.AdminConfirmSignUpRequest) async throws -> IDP.AdminConfirmSignUpResponse {
+        try called("AdminConfirmSignUp")
+        return IDP.AdminConfirmSignUpResponse()
+    }
+
+    public override func createGroup(_ input: IDP.CreateGroupRequest) async throws -> IDP.CreateGroupResponse {
+        try called("CreateGroup")
+        let group = IDP.GroupType(groupName: input.groupName, userPoolId: input.userPoolId, description: input.description,
+                                  roleArn: input.roleArn, precedence: input.precedence)
+        mutate { $0.groups[input.userPoolId, default: []].append(group) }
+        return IDP.CreateGroupResponse(group: group)
+    }
+
     public override func adminUserGlobalSignOut(_ input: IDP.AdminUserGlobalSignOutRequest) async throws -> IDP.AdminUserGlobalSignOutResponse {
         try called("AdminUserGlobalSignOut")
         return IDP.AdminUserGlobalSignOutResponse()

@@ -4,6 +4,21 @@ import CognitoAPI
 /// What can be done to a group from the console.
 enum GroupActions {
     static let all: [ResourceAction] = [
+        ResourceAction("create", keys: [.character("c")], title: "create group", operations: ["CreateGroup"],
+                       scope: .list, confirmation: .yesNo, hint: true, question: { "Create the group in \($0[0])?" },
+                       work: .form(FormRecipe { _, ref in
+                           FormState(title: "Create a group in \(ref[0])", fields: [
+                               FormField("GroupName", "Name", required: true, rule: FieldRule("CreateGroup", "GroupName")),
+                               FormField("Description", "Description", rule: FieldRule("CreateGroup", "Description")),
+                               FormField("Precedence", "Precedence", kind: .number, rule: FieldRule("CreateGroup", "Precedence")),
+                               FormField("RoleArn", "IAM role ARN", rule: FieldRule("CreateGroup", "RoleArn")),
+                           ])
+                       }, { backend, ref, values in
+                           let name = values["GroupName"] ?? ""
+                           try await GroupAdmin.create(backend, pool: ref[0], name: name, description: values.string("Description"),
+                                                       precedence: values.int("Precedence"), roleArn: values.string("RoleArn"))
+                           return ActionOutcome("Created group \(name).", .created(ResourceRef(.group, [ref[0], name])))
+                       })),
         ResourceAction("update", keys: [.character("u")], title: "change group", operations: ["GetGroup", "UpdateGroup"],
                        confirmation: .yesNo, work: .updateForm()),
         .edit(Updaters.group),

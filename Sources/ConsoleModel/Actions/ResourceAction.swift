@@ -13,6 +13,9 @@ public struct ResourceAction: Sendable {
         case pane
         /// Both the selected row and the resource's pane.
         case rowOrPane
+        /// A list of this kind itself, to make a new one (create): the subject's path is the list's
+        /// scope with an empty id.
+        case list
     }
 
     /// How the operator confirms before anything is sent.
@@ -88,7 +91,7 @@ public struct ResourceAction: Sendable {
 
     /// Whether it can run on many marked rows as a job: a plain call per resource.
     public var runsAsJob: Bool {
-        if case .run = work, scope != .pane { return true }
+        if case .run = work, scope != .pane, scope != .list { return true }
         return false
     }
 
@@ -110,10 +113,17 @@ public struct ActionOutcome: Sendable, Equatable {
     /// One sentence for the status line.
     public var notice: String
     public var change: Change
+    /// Something to show once and never again (a generated password), with what it is.
+    public var secret: (label: String, value: String)?
 
-    public init(_ notice: String, _ change: Change) {
+    public init(_ notice: String, _ change: Change, secret: (label: String, value: String)? = nil) {
         self.notice = notice
         self.change = change
+        self.secret = secret
+    }
+
+    public static func == (a: ActionOutcome, b: ActionOutcome) -> Bool {
+        a.notice == b.notice && a.change == b.change && a.secret?.label == b.secret?.label && a.secret?.value == b.secret?.value
     }
 }
 

@@ -14,7 +14,7 @@ enum UserActions {
         }
     }
 
-    static let all: [ResourceAction] = [
+    static let all: [ResourceAction] = UserLifecycleActions.all + [
         .edit(Updaters.userAttributes, what: "attributes"),
         ResourceAction("disable", keys: [.character("D")], title: "disable user", operations: ["AdminDisableUser"],
                        confirmation: .yesNo,

@@ -14,10 +14,13 @@ public struct FormState: Sendable, Equatable {
 
     /// The values the form opened with, by key.
     public let initial: [String: String]
+    /// A line of guidance shown with the hint (e.g. the pool's password rules).
+    public var note: String?
 
-    public init(title: String, fields: [FormField]) {
+    public init(title: String, fields: [FormField], note: String? = nil) {
         self.title = title
         self.fields = fields
+        self.note = note
         initial = Dictionary(fields.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
         focused = fields.firstIndex { $0.kind != .flag && !$0.isChoice } ?? 0
     }
@@ -92,7 +95,7 @@ public struct FormState: Sendable, Equatable {
                               error: field.error)
         }, focused: focused,
         hint: confirmingDiscard ? "esc again discards what you typed · any other key keeps editing"
-            : "tab field · ←/→ choice · enter submit · esc cancel")
+            : (note.map { $0 + "  " } ?? "") + "tab field · ←/→ choice · enter submit · esc cancel")
     }
 }
 

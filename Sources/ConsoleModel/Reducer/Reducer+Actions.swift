@@ -7,6 +7,12 @@ extension Reducer {
     /// The resource an action of `scope` applies to here: the selected row of a list of its kind,
     /// or the pane's own resource.
     static func subject(_ state: ConsoleState, for action: ResourceAction, of kind: ResourceKind) -> ResourceRef? {
+        if action.scope == .list {
+            guard let list = state.currentList, list.source.spec.item == kind, list.source.spec.allowsRowAction(action.verb)
+            else { return nil }
+            let depth = ResourceRegistry.descriptor(kind).depth
+            return ResourceRef(kind, Array(list.source.scope.prefix(depth - 1)) + [""], name: "")
+        }
         if action.scope != .pane, let list = state.currentList, list.source.spec.item == kind,
            list.source.spec.allowsRowAction(action.verb),
            let id = list.selectedID, let name = list.selectedName {
@@ -243,6 +249,10 @@ extension Reducer {
         case .actionFinished(let request, let outcome):
             if case .busy(_, request.ticket)? = state.overlay { state.overlay = nil }
             state.message = StatusMessage(.info, outcome.notice)
+            if let secret = outcome.secret {
+                // Shown once: y copies it; it is not kept anywhere once the box closes.
+                state.overlay = .secret(title: secret.label, value: secret.value)
+            }
             return applyOutcome(&state, request.ref, outcome.change)
         case .actionFailed(let request, let sentence):
             if case .busy(_, request.ticket)? = state.overlay { state.overlay = nil }

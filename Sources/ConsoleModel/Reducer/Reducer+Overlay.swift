@@ -27,6 +27,11 @@ extension Reducer {
             return actionFormKey(&state, form, key)
         case .confirm(let confirm)?:
             return confirmKey(&state, confirm, key)
+        case .secret(_, let value)?:
+            state.overlay = nil
+            guard key == .character("y") else { return [] }
+            state.message = StatusMessage(.info, "Copied it to the clipboard; it is not shown again.")
+            return [.frontEnd(.copyToClipboard(value))]
         case .busy?:
             // Esc stops waiting; the reply, when it comes, finds nothing open and is dropped.
             if key == .escape { return cancelAction(&state) }

@@ -92,6 +92,8 @@ public enum ScreenBuilder {
         case .confirm(let confirm)?:
             return .confirm(Confirm(title: confirm.title, text: confirm.question, lines: confirm.lines,
                                     typeToConfirm: confirm.typeToConfirm, input: confirm.input))
+        case .secret(let title, let value)?:
+            return .confirm(Confirm(title: title, text: "\(value)   (shown once: y copies it to the clipboard, any other key closes this)"))
         case .busy(let title, _)?:
             return .confirm(Confirm(title: title, text: "Waiting for Cognito… esc stops waiting."))
         }

@@ -1,0 +1,161 @@
+@testable import AWSCore
+import CognitoAPI
+import ConsoleModel
+import ConsoleTestSupport
+import Foundation
+import Testing
+
+/// Creating users and groups and managing passwords from the console, over the fake.
+@MainActor
+@Suite("User lifecycle in the console")
+struct UserLifecycleTests {
+    static func typeText(_ model: ConsoleViewModel, _ text: String) {
+        for char in text { model.handle(.key(.character(char))) }
+    }
+
+    static func form(_ model: ConsoleViewModel) -> Form? {
+        if case .form(let form)? = model.screen.overlay { return form }
+        return nil
+    }
+
+    @Test("c on Users creates a user with a generated temporary password, shown once and copyable; the list shows the user")
+    func createWithGeneratedPassword() async throws {
+        let backend = FakeBackend.withUsers(2)
+        let model = await ActionTests.users(backend)
+        var requests: [FrontEndRequest] = []
+        model.onRequest = { requests.append($0) }
+        model.handle(.key(.character("c")))
+        await model.settle()
+        let form = try #require(Self.form(model))
+        #expect(form.title == "Create a user in us-east-1_A")
+        #expect(form.fields.first?.label == "Username *")
+        #expect(form.fields.contains { $0.label == "Temporary password" && $0.value == "generate one" })
+        Self.typeText(model, "new.person")
+        model.handle(.key(.enter))
+        guard case .confirm? = model.screen.overlay else { Issue.record("no confirmation"); return }
+        model.handle(.key(.character("y")))
+        await model.settle()
+        let password = try #require(backend.passwords["new.person"]?.password)
+        #expect(PasswordRules().violations(password).isEmpty, "the generated password meets the default policy")
+        guard case .confirm(let shown)? = model.screen.overlay else { Issue.record("the password is not shown"); return }
+        #expect(shown.title == "Temporary password for new.person")
+        #expect(shown.text.hasPrefix(password))
+        model.handle(.key(.character("y")))
+        #expect(requests.contains(.copyToClipboard(password)))
+        #expect(model.screen.overlay == nil)
+        await model.settle()
+        guard case .table(let table) = model.screen.body else { Issue.record("no table"); return }
+        #expect(table.rows.contains { $0.cells[0] == "new.person" })
+    }
+
+    @Test("a typed temporary password that breaks the policy is refused naming the rule; nothing is created")
+    func weakTypedPassword() async throws {
+        let backend = FakeBackend.withUsers(1)
+        let model = await ActionTests.users(backend)
+        model.handle(.key(.character("c")))
+        await model.settle()
+        let form = try #require(Self.form(model))
+        Self.typeText(model, "weak.one")
+        // To the password choice, then "type one", then the typed password.
+        let choice = try #require(form.fields.firstIndex { $0.label == "Temporary password" })
+        for _ in 0..<choice { model.handle(.key(.tab)) }
+        model.handle(.key(.right))
+        model.handle(.key(.tab))
+        Self.typeText(model, "short")
+        model.handle(.key(.enter))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(!backend.calls.contains("AdminCreateUser"))
+        #expect(model.screen.message?.text == "The temporary password breaks the pool's policy: it must be at least 8 characters long.")
+    }
+
+    @Test("w sets a password: both entries must match and meet the pool's rules before anything is sent")
+    func setPassword() async throws {
+        let backend = FakeBackend.withUsers(2)
+        let model = await ActionTests.users(backend)
+        model.handle(.key(.character("w")))
+        await model.settle()
+        let form = try #require(Self.form(model))
+        #expect(form.fields.map(\.label) == ["New password *", "Again *", "Permanent"])
+        Self.typeText(model, "alllowercase1!")
+        model.handle(.key(.tab))
+        Self.typeText(model, "alllowercase1!")
+        guard case .form(let masked)? = model.screen.overlay else { Issue.record("the form closed"); return }
+        #expect(masked.fields[0].value == String(repeating: "•", count: 14), "the password is masked")
+        model.handle(.key(.enter))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(!backend.calls.contains("AdminSetUserPassword"))
+        #expect(model.screen.message?.text == "The password breaks the pool's policy: it must contain an uppercase letter.")
+
+        model.handle(.key(.character("w")))
+        await model.settle()
+        Self.typeText(model, "Correct-Horse-9")
+        model.handle(.key(.tab))
+        Self.typeText(model, "Correct-Horse-9")
+        model.handle(.key(.tab))
+        model.handle(.key(.character(" ")))
+        model.handle(.key(.enter))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(backend.passwords["user001"]?.password == "Correct-Horse-9")
+        #expect(backend.passwords["user001"]?.permanent == true)
+        #expect(model.screen.message?.text == "Set a permanent password for user001.")
+    }
+
+    @Test("W resets and C confirms, each after y, each one call")
+    func resetAndConfirm() async {
+        let backend = FakeBackend.withUsers(2)
+        let model = await ActionTests.users(backend)
+        model.handle(.key(.character("W")))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        model.handle(.key(.character("C")))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(backend.calls.filter { $0 == "AdminResetUserPassword" || $0 == "AdminConfirmSignUp" } == ["AdminResetUserPassword", "AdminConfirmSignUp"])
+    }
+
+    @Test("c on Groups creates a group from a form checked by the model; the list shows it")
+    func createGroup() async throws {
+        let backend = FakeBackend.withUsers(1)
+        let model = ActionTests.model(backend, start: .userPool(id: "us-east-1_A", name: "pool-a"))
+        model.handle(.key(.character("3")))
+        await model.settle()
+        model.handle(.key(.character("c")))
+        await model.settle()
+        Self.typeText(model, "auditors")
+        model.handle(.key(.tab))
+        Self.typeText(model, "Read-only auditors")
+        model.handle(.key(.tab))
+        Self.typeText(model, "-3")
+        model.handle(.key(.enter))
+        #expect(Self.form(model) != nil, "a negative precedence keeps the form open")
+        model.handle(.key(.backspace))
+        model.handle(.key(.backspace))
+        Self.typeText(model, "5")
+        model.handle(.key(.enter))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        let group = try #require(backend.groups["us-east-1_A"]?.first { $0.groupName == "auditors" })
+        #expect(group.precedence == 5 && group.description == "Read-only auditors")
+        guard case .table(let table) = model.screen.body else { Issue.record("no table"); return }
+        #expect(table.rows.contains { $0.cells[0] == "auditors" })
+    }
+
+    @Test("read-only: c, w, W and C are refused with the reason and nothing is sent")
+    func readOnly() async {
+        let source = FakeBackend.withUsers(2)
+        let backend = FakeBackend(readOnly: true)
+        backend.pools = source.pools
+        backend.users = source.users
+        let model = await ActionTests.users(backend)
+        for key in ["c", "w", "W", "C"] {
+            model.handle(.key(.character(Character(key))))
+            #expect(model.screen.overlay == nil, "\(key) opened something")
+            #expect(model.screen.message?.text.contains("read-only") == true, "\(key)")
+        }
+        await model.settle()
+        #expect(!backend.calls.contains { $0.hasPrefix("AdminCreate") || $0.hasPrefix("AdminSet") || $0.hasPrefix("AdminReset") || $0.hasPrefix("AdminConfirm") })
+    }
+}

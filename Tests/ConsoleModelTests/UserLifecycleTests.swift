@@ -159,3 +159,78 @@ struct UserLifecycleTests {
         #expect(!backend.calls.contains { $0.hasPrefix("AdminCreate") || $0.hasPrefix("AdminSet") || $0.hasPrefix("AdminReset") || $0.hasPrefix("AdminConfirm") })
     }
 }
+
+@MainActor
+@Suite("Group membership from both sides")
+struct MembershipTests {
+    typealias IDP = CognitoIdentityProvider
+
+    static func backend() -> FakeBackend {
+        let backend = FakeBackend.withUsers(3)
+        backend.groups["us-east-1_A"]! += [IDP.GroupType(groupName: "auditors", userPoolId: "us-east-1_A"),
+                                            IDP.GroupType(groupName: "staff", userPoolId: "us-east-1_A")]
+        return backend
+    }
+
+    @Test("on a user's Groups tab, a adds the user to chosen groups and the tab shows them; del removes one, the group stays")
+    func fromTheUser() async throws {
+        let backend = Self.backend()
+        let model = ActionTests.model(backend, start: .user(poolID: "us-east-1_A", username: "user001"))
+        model.handle(.key(.character("2")))
+        await model.settle()
+        model.handle(.key(.character("a")))
+        await model.settle()
+        guard case .form(let form)? = model.screen.overlay else { Issue.record("no form: \(String(describing: model.screen.message))"); return }
+        #expect(form.fields[0].label == "Groups *")
+        model.handle(.key(.right))
+        model.handle(.key(.right))
+        model.handle(.key(.enter))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(backend.calls.filter { $0 == "AdminAddUserToGroup" }.count == 2)
+        guard case .table(let table) = model.screen.body else { Issue.record("no table"); return }
+        #expect(table.rows.map { $0.cells[0] } == ["admins", "auditors"])
+
+        model.handle(.key(.delete))
+        guard case .confirm(let confirm)? = model.screen.overlay else { Issue.record("no confirmation"); return }
+        #expect(confirm.text.contains("The group itself stays"))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(backend.calls.contains("AdminRemoveUserFromGroup"))
+        #expect(!backend.calls.contains("DeleteGroup"))
+        #expect(backend.groups["us-east-1_A"]?.count == 3)
+        guard case .table(let after) = model.screen.body else { Issue.record("no table"); return }
+        #expect(after.rows.map { $0.cells[0] } == ["auditors"])
+    }
+
+    @Test("on a group's Members tab, a adds users by name and del removes the selected member")
+    func fromTheGroup() async throws {
+        let backend = Self.backend()
+        let model = ActionTests.model(backend, start: .group(poolID: "us-east-1_A", name: "staff"))
+        model.handle(.key(.character("2")))
+        await model.settle()
+        model.handle(.key(.character("a")))
+        await model.settle()
+        for char in "user000, user002" { model.handle(.key(.character(char))) }
+        model.handle(.key(.enter))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        guard case .table(let table) = model.screen.body else { Issue.record("no table"); return }
+        #expect(table.rows.map { $0.cells[0] } == ["user000", "user002"])
+        model.handle(.key(.control("x")))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(backend.members["staff"]?.map(\.username) == ["user002"])
+        #expect(backend.users["us-east-1_A"]?.count == 3, "the user stays in the pool")
+    }
+
+    @Test("membership actions are not offered on the pool's own Groups list, where delete deletes the group")
+    func notOnThePoolsGroups() async {
+        let model = ActionTests.model(Self.backend(), start: .userPool(id: "us-east-1_A", name: "pool-a"))
+        model.handle(.key(.character("3")))
+        await model.settle()
+        let titles = KeyDispatch.help(for: model.state).map(\.title)
+        #expect(!titles.contains { $0.hasPrefix("add the user") || $0.hasPrefix("remove the user") })
+        #expect(titles.contains("delete group"))
+    }
+}

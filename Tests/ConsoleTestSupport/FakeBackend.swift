@@ -177,6 +177,28 @@ public final class FakeBackend: UnansweredBackend, CognitoBackend, @unchecked Se
         return IDP.AdminConfirmSignUpResponse()
     }
 
+    public override func adminAddUserToGroup(_ input: IDP.AdminAddUserToGroupRequest) async throws {
+        try called("AdminAddUserToGroup")
+        mutate { backend in
+            guard let group = backend.groups[input.userPoolId]?.first(where: { $0.groupName == input.groupName }) else { return }
+            if !(backend.userGroups[input.username] ?? []).contains(where: { $0.groupName == input.groupName }) {
+                backend.userGroups[input.username, default: []].append(group)
+            }
+            if let user = backend.users[input.userPoolId]?.first(where: { $0.username == input.username }),
+               !(backend.members[input.groupName] ?? []).contains(where: { $0.username == input.username }) {
+                backend.members[input.groupName, default: []].append(user)
+            }
+        }
+    }
+
+    public override func adminRemoveUserFromGroup(_ input: IDP.AdminRemoveUserFromGroupRequest) async throws {
+        try called("AdminRemoveUserFromGroup")
+        mutate { backend in
+            backend.userGroups[input.username]?.removeAll { $0.groupName == input.groupName }
+            backend.members[input.groupName]?.removeAll { $0.username == input.username }
+        }
+    }
+
     public override func createGroup(_ input: IDP.CreateGroupRequest) async throws -> IDP.CreateGroupResponse {
         try called("CreateGroup")
         let group = IDP.GroupType(groupName: input.groupName, userPoolId: input.userPoolId, description: input.description,

@@ -23,7 +23,7 @@ enum ActionRunner {
     static func form(_ backend: any CognitoBackend, _ request: ActionRequest) async throws -> FormState {
         switch try action(request).work {
         case .form(let recipe, _):
-            return try await recipe.load(backend, request.ref)
+            return try await recipe.load(backend, request.target)
         case .updateForm:
             let update = try update(request)
             guard let make = update.form else { throw UpdateError("This update has no form; press e to edit it as JSON.") }
@@ -36,7 +36,7 @@ enum ActionRunner {
     static func perform(_ backend: any CognitoBackend, _ request: ActionRequest, _ values: FormValues) async throws -> ActionOutcome {
         switch try action(request).work {
         case .run(let perform), .form(_, let perform):
-            return try await perform(backend, request.ref, values)
+            return try await perform(backend, request.target, values)
         default:
             throw UpdateError("\(request.action.verb) is an update; it is sent through its plan.")
         }

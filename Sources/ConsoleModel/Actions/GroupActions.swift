@@ -3,7 +3,7 @@ import CognitoAPI
 
 /// What can be done to a group from the console.
 enum GroupActions {
-    static let all: [ResourceAction] = [
+    static let all: [ResourceAction] = MembershipActions.forGroups + [
         ResourceAction("create", keys: [.character("c")], title: "create group", operations: ["CreateGroup"],
                        scope: .list, confirmation: .yesNo, hint: true, question: { "Create the group in \($0[0])?" },
                        work: .form(FormRecipe { _, ref in

@@ -40,7 +40,7 @@ public struct ResourceAction: Sendable {
         case editJSON(UpdateSpec? = nil)
     }
 
-    public typealias Perform = @Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef, _ values: FormValues) async throws -> ActionOutcome
+    public typealias Perform = @Sendable (_ backend: any CognitoBackend, _ ref: ActionTarget, _ values: FormValues) async throws -> ActionOutcome
 
     public let verb: String
     public let keys: [Key]
@@ -57,12 +57,16 @@ public struct ResourceAction: Sendable {
     /// job never sends it twice: true when the change is in place, false when it is not, nil
     /// when the read cannot tell.
     public let verify: (@Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef) async throws -> Bool?)?
+    /// The lists the action is offered on; nil: any list of its kind (and the pane).
+    public let lists: Set<ListKind>?
 
     public init(_ verb: String, keys: [Key], title: String, operations: [String], scope: Scope = .rowOrPane,
                 confirmation: Confirmation, hint: Bool = false,
                 question: @escaping @Sendable (ResourceRef) -> String = { _ in "" },
-                verify: (@Sendable (any CognitoBackend, ResourceRef) async throws -> Bool?)? = nil, work: Work) {
+                verify: (@Sendable (any CognitoBackend, ResourceRef) async throws -> Bool?)? = nil,
+                lists: Set<ListKind>? = nil, work: Work) {
         self.verify = verify
+        self.lists = lists
         self.verb = verb
         self.keys = keys
         self.title = title
@@ -108,6 +112,9 @@ public struct ActionOutcome: Sendable, Equatable {
         case removed
         /// A resource was made; the list it belongs to is loaded again.
         case created(ResourceRef)
+        /// Resources were linked to or unlinked from the pane's resource (group membership): the
+        /// lists of the pane's resource are loaded again; the resources themselves are unchanged.
+        case relinked
         case none
     }
     /// One sentence for the status line.
@@ -140,4 +147,22 @@ public struct ActionKey: Sendable, Hashable {
     public var action: ResourceAction? {
         ResourceRegistry.descriptor(kind).actions.first { $0.verb == verb }
     }
+}
+
+/// What an action acts on: the resource, and the resource whose pane listed it when that
+/// matters (a group on a user's Groups tab: removing it means removing the user from it).
+public struct ActionTarget: Sendable, Equatable {
+    public var ref: ResourceRef
+    /// The resource of the pane the list belongs to; nil when the action is on a pane or a
+    /// top-level list.
+    public var within: ResourceRef?
+
+    public init(_ ref: ResourceRef, within: ResourceRef? = nil) {
+        self.ref = ref
+        self.within = within
+    }
+
+    public var id: String { ref.id }
+    public var path: [String] { ref.path }
+    public subscript(_ index: Int) -> String { ref[index] }
 }

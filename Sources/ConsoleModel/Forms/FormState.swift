@@ -118,7 +118,7 @@ extension FormField {
 
 /// How an action's form is made: read the resource as it is now, then fill the fields.
 public struct FormRecipe: Sendable {
-    public typealias Load = @Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef) async throws -> FormState
+    public typealias Load = @Sendable (_ backend: any CognitoBackend, _ ref: ActionTarget) async throws -> FormState
     public let load: Load
     public init(load: @escaping Load) { self.load = load }
 }

@@ -7,6 +7,9 @@ extension Reducer {
     /// The resource an action of `scope` applies to here: the selected row of a list of its kind,
     /// or the pane's own resource.
     static func subject(_ state: ConsoleState, for action: ResourceAction, of kind: ResourceKind) -> ResourceRef? {
+        if let lists = action.lists {
+            guard let list = state.currentList, lists.contains(list.source.kind) else { return nil }
+        }
         if action.scope == .list {
             guard let list = state.currentList, list.source.spec.item == kind, list.source.spec.allowsRowAction(action.verb)
             else { return nil }
@@ -36,7 +39,10 @@ extension Reducer {
             state.message = StatusMessage(.warning, "\(action.title.capitalizedFirst): \(why).")
             return []
         }
-        let request = ActionRequest(ticket: state.makeID(), action: ActionKey(ref.kind, action.verb), ref: ref)
+        // A row or a new item of a list that belongs to the pane's resource acts within it.
+        let pane = state.current.kind.resource
+        let within = state.currentList != nil && pane != ref ? pane : nil
+        let request = ActionRequest(ticket: state.makeID(), action: ActionKey(ref.kind, action.verb), ref: ref, within: within)
         if action.runsAsJob, let marked = markedRefs(state, of: ref.kind), !marked.isEmpty {
             return startJob(&state, request, action, marked)
         }
@@ -113,7 +119,8 @@ extension Reducer {
         case .job(let refs):
             guard let action = confirm.request.action.action, let plan = jobPlan(action, refs) else { return [] }
             state.message = nil
-            let job = JobState(ticket: confirm.request.ticket, action: confirm.request.action, plan: plan)
+            let job = JobState(ticket: confirm.request.ticket, action: confirm.request.action, plan: plan,
+                               within: confirm.request.within)
             return push(&state, .job(job)) + [.runJob(confirm.request, plan, refs)]
         }
     }
@@ -248,6 +255,10 @@ extension Reducer {
             return editorReturned(&state, request, base: base, text: text)
         case .actionFinished(let request, let outcome):
             if case .busy(_, request.ticket)? = state.overlay { state.overlay = nil }
+            if outcome.change == .relinked, let within = request.within {
+                state.message = StatusMessage(.info, outcome.notice)
+                return reloadLists(&state, within: within)
+            }
             state.message = StatusMessage(.info, outcome.notice)
             if let secret = outcome.secret {
                 // Shown once: y copies it; it is not kept anywhere once the box closes.
@@ -266,9 +277,11 @@ extension Reducer {
             return []
         case .jobFinished(let ticket, let report):
             var action: ActionKey?
+            var within: ResourceRef?
             _ = jobMessage(&state, ticket: ticket) { job in
                 job.report = report
                 action = job.action
+                within = job.within
             }
             let totals = report.totals
             state.message = StatusMessage(totals.failed + totals.unknown > 0 ? .warning : .info,
@@ -278,6 +291,9 @@ extension Reducer {
                                           + ". w saves the report as CSV, W as JSON lines.")
             // The lists below show the changed rows as they are now.
             var effects: [ConsoleEffect] = []
+            if let within {
+                return reloadLists(&state, within: within)
+            }
             for entry in report.entries where entry.outcome == .succeeded {
                 let path = entry.id.split(separator: "/").map(String.init)
                 guard let kind = action?.kind else { continue }
@@ -346,7 +362,7 @@ extension Reducer {
     /// Refreshes exactly what a change touched.
     static func applyOutcome(_ state: inout ConsoleState, _ ref: ResourceRef, _ change: ActionOutcome.Change) -> [ConsoleEffect] {
         switch change {
-        case .none:
+        case .none, .relinked:
             return []
         case .updated:
             var effects: [ConsoleEffect] = []
@@ -371,6 +387,19 @@ extension Reducer {
             }
             return effects
         }
+    }
+
+    /// Loads again the lists that belong to a resource (its pane's list tabs).
+    static func reloadLists(_ state: inout ConsoleState, within: ResourceRef) -> [ConsoleEffect] {
+        var effects: [ConsoleEffect] = []
+        for pane in state.stack where pane.kind.resource == within {
+            for (index, tab) in pane.tabs.enumerated() {
+                guard case .list(let list) = tab.content, list.source.scope == within.path, !list.pager.isIdle || list.store.count > 0
+                else { continue }
+                effects += load(&state, TabAddress(pane: pane.id, tab: index), force: true)
+            }
+        }
+        return effects
     }
 
     /// Whether any list in the stack shows the resource's row.

@@ -7,11 +7,16 @@ public struct ActionRequest: Sendable, Equatable {
     public var ticket: Int
     public var action: ActionKey
     public var ref: ResourceRef
-    public init(ticket: Int, action: ActionKey, ref: ResourceRef) {
+    /// The resource of the pane whose list the action was started on (see `ActionTarget`).
+    public var within: ResourceRef?
+    public init(ticket: Int, action: ActionKey, ref: ResourceRef, within: ResourceRef? = nil) {
         self.ticket = ticket
         self.action = action
         self.ref = ref
+        self.within = within
     }
+
+    public var target: ActionTarget { ActionTarget(ref, within: within) }
 }
 
 /// An action's form, open over the body.

@@ -9,11 +9,14 @@ public struct JobState: Sendable {
     public var report: JobReport?
     public var cancelling = false
     public var scroll = 0
+    /// The resource whose list the marked rows were on (see `ActionTarget`).
+    public let within: ResourceRef?
 
-    public init(ticket: Int, action: ActionKey, plan: JobPlan) {
+    public init(ticket: Int, action: ActionKey, plan: JobPlan, within: ResourceRef? = nil) {
         self.ticket = ticket
         self.action = action
         self.plan = plan
+        self.within = within
     }
 
     public var finished: Bool { report != nil }

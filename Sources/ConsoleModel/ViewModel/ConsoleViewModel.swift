@@ -211,7 +211,7 @@ public final class ConsoleViewModel: ConsoleDriver {
         let ticket = request.ticket
         let verify = action.verify
         spawn(pane: nil) { [weak self] backend in
-            let job = Self.job(plan, perform: perform, verify: verify, refs: byID, backend: backend)
+            let job = Self.job(plan, perform: perform, verify: verify, refs: byID, within: request.within, backend: backend)
             let (progress, feed) = JobProgress.stream()
             let relay = Task { @MainActor [weak self] in
                 for await snapshot in progress { self?.send(.jobProgress(ticket: ticket, snapshot)) }
@@ -226,10 +226,10 @@ public final class ConsoleViewModel: ConsoleDriver {
     /// The job's work: the action's call for each item's resource, and its read-back.
     private nonisolated static func job(_ plan: JobPlan, perform: @escaping ResourceAction.Perform,
                                         verify: (@Sendable (any CognitoBackend, ResourceRef) async throws -> Bool?)?,
-                                        refs: [String: ResourceRef], backend: any CognitoBackend) -> Job {
+                                        refs: [String: ResourceRef], within: ResourceRef?, backend: any CognitoBackend) -> Job {
         let work: JobWork = { item in
             guard let ref = refs[item.id] else { throw UpdateError("No resource for \(item.id).") }
-            _ = try await perform(backend, ref, FormValues())
+            _ = try await perform(backend, ActionTarget(ref, within: within), FormValues())
             return .done(requestId: nil)
         }
         guard let verify else { return Job(plan: plan, work: work) }

@@ -27,7 +27,7 @@ public enum Groups {
                 return ListPage(items: groups.map(row), nextToken: next)
             },
             ListSpec(.userGroups, item: .group, noun: "groups", columns: columns,
-                     placement: .tab(of: .user, id: .groups, title: "Groups", order: 10), rowActions: []) { backend, source, token in
+                     placement: .tab(of: .user, id: .groups, title: "Groups", order: 10), rowActions: ["add-to-group", "remove-from-group"]) { backend, source, token in
                 let (groups, next) = try await Paging.adminListGroupsForUser.page(.init(username: source.scope[1], userPoolId: source.scope[0]),
                                                                                   token: token, limit: ListSpec.pageSize) {
                     try await backend.adminListGroupsForUser($0)

@@ -29,7 +29,7 @@ public enum Users {
                 return ListPage(items: users.map { row(UserRecord($0)) }, nextToken: next)
             },
             ListSpec(.groupMembers, item: .user, noun: "users", columns: columns,
-                     placement: .tab(of: .group, id: .members, title: "Members", order: 10), rowActions: []) { backend, source, token in
+                     placement: .tab(of: .group, id: .members, title: "Members", order: 10), rowActions: ["add-to-group", "remove-from-group"]) { backend, source, token in
                 let (users, next) = try await Paging.listUsersInGroup.page(.init(userPoolId: source.scope[0], groupName: source.scope[1]),
                                                                            token: token, limit: ListSpec.pageSize) {
                     try await backend.listUsersInGroup($0)

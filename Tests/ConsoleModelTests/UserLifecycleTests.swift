@@ -234,3 +234,74 @@ struct MembershipTests {
         #expect(titles.contains("delete group"))
     }
 }
+
+@MainActor
+@Suite("MFA, devices and sign-in feedback in the console")
+struct UserSecurityTests {
+    typealias IDP = CognitoIdentityProvider
+
+    @Test("f shows the user's MFA methods and sets them; a preferred method that is not enabled is refused")
+    func mfa() async throws {
+        let backend = FakeBackend.withUsers(2)
+        backend.mfa["user001"] = ("SOFTWARE_TOKEN_MFA", ["SOFTWARE_TOKEN_MFA"])
+        let model = ActionTests.model(backend, start: .user(poolID: "us-east-1_A", username: "user001"))
+        await model.settle()
+        model.handle(.key(.character("f")))
+        await model.settle()
+        guard case .form(let form)? = model.screen.overlay else { Issue.record("no form"); return }
+        #expect(form.fields.map(\.value) == ["no", "yes", "no", "TOTP"])
+        model.handle(.key(.character(" ")))              // SMS on
+        model.handle(.key(.tab)); model.handle(.key(.tab)); model.handle(.key(.tab))
+        model.handle(.key(.left))                         // preferred: SMS
+        model.handle(.key(.enter))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(backend.mfa["user001"]?.preferred == "SMS_MFA")
+        #expect(backend.mfa["user001"]?.methods == ["SMS_MFA", "SOFTWARE_TOKEN_MFA"])
+
+        model.handle(.key(.character("f")))
+        await model.settle()
+        model.handle(.key(.character(" ")))              // SMS off while it is preferred
+        model.handle(.key(.enter))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(model.screen.message?.text == "The preferred method must be one of the enabled ones.")
+        #expect(backend.calls.filter { $0 == "AdminSetUserMFAPreference" }.count == 1)
+    }
+
+    @Test("on the Devices tab, M remembers a device (its row is read back) and del forgets it")
+    func devices() async throws {
+        let backend = FakeBackend.withUsers(2)
+        backend.devices["user001"] = [IDP.DeviceType(deviceKey: "us-east-1_dev1", deviceAttributes: [.init(name: "device_name", value: "Firefox")]),
+                                      IDP.DeviceType(deviceKey: "us-east-1_dev2")]
+        let model = ActionTests.model(backend, start: .user(poolID: "us-east-1_A", username: "user001"))
+        model.handle(.key(.character("3")))
+        await model.settle()
+        model.handle(.key(.character("M")))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        guard case .table(let table) = model.screen.body else { Issue.record("no table: \(model.screen.body)"); return }
+        #expect(table.rows[0].cells[2] == "yes")
+        #expect(backend.calls.suffix(2) == ["AdminUpdateDeviceStatus", "AdminGetDevice"])
+        model.handle(.key(.delete))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(backend.devices["user001"]?.map(\.deviceKey) == ["us-east-1_dev2"])
+        guard case .table(let after) = model.screen.body else { Issue.record("no table"); return }
+        #expect(after.rows.map { $0.cells[0] } == ["us-east-1_dev2"])
+    }
+
+    @Test("on the Sign-in history tab, I marks a sign-in invalid and the list shows the feedback")
+    func feedback() async throws {
+        let backend = FakeBackend.withUsers(2)
+        backend.authEvents["user001"] = [IDP.AuthEventType(eventId: "e1", eventType: .signIn, eventResponse: .pass)]
+        let model = ActionTests.model(backend, start: .user(poolID: "us-east-1_A", username: "user001"))
+        model.handle(.key(.character("4")))
+        await model.settle()
+        model.handle(.key(.character("I")))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        guard case .table(let table) = model.screen.body else { Issue.record("no table"); return }
+        #expect(table.rows[0].cells[4] == "Invalid")
+    }
+}

@@ -218,7 +218,7 @@ struct SignInHistoryTests {
         guard case .table(let table) = model.screen.body else { Issue.record("no table: \(model.screen.body)"); return }
         #expect(table.rows.map { $0.cells[2] } == ["Fail", "Pass"])
         #expect(table.rows[0].cells[3] == "High, Block")
-        #expect(table.rows[0].cells[5] == "Lyon, France")
+        #expect(table.rows[0].cells[6] == "Lyon, France")
         #expect(table.rows[0].dimmed && !table.rows[1].dimmed)
     }
 }

@@ -177,6 +177,45 @@ public final class FakeBackend: UnansweredBackend, CognitoBackend, @unchecked Se
         return IDP.AdminConfirmSignUpResponse()
     }
 
+    public override func adminSetUserMFAPreference(_ input: IDP.AdminSetUserMFAPreferenceRequest) async throws -> IDP.AdminSetUserMFAPreferenceResponse {
+        try called("AdminSetUserMFAPreference")
+        var methods: [String] = []
+        var preferred: String?
+        for (name, setting) in [("SMS_MFA", input.smsMfaSettings.map { ($0.enabled, $0.preferredMfa) }),
+                                ("SOFTWARE_TOKEN_MFA", input.softwareTokenMfaSettings.map { ($0.enabled, $0.preferredMfa) }),
+                                ("EMAIL_OTP", input.emailMfaSettings.map { ($0.enabled, $0.preferredMfa) })] {
+            if setting?.0 == true { methods.append(name) }
+            if setting?.1 == true { preferred = name }
+        }
+        mutate { $0.mfa[input.username] = (preferred, methods) }
+        return IDP.AdminSetUserMFAPreferenceResponse()
+    }
+
+    public override func adminUpdateDeviceStatus(_ input: IDP.AdminUpdateDeviceStatusRequest) async throws -> IDP.AdminUpdateDeviceStatusResponse {
+        try called("AdminUpdateDeviceStatus")
+        mutate { backend in
+            guard let index = backend.devices[input.username]?.firstIndex(where: { $0.deviceKey == input.deviceKey }) else { return }
+            var attributes = (backend.devices[input.username]![index].deviceAttributes ?? []).filter { $0.name != "dev:device_remembered_status" }
+            attributes.append(.init(name: "dev:device_remembered_status", value: input.deviceRememberedStatus?.rawValue))
+            backend.devices[input.username]![index].deviceAttributes = attributes
+        }
+        return IDP.AdminUpdateDeviceStatusResponse()
+    }
+
+    public override func adminForgetDevice(_ input: IDP.AdminForgetDeviceRequest) async throws {
+        try called("AdminForgetDevice")
+        mutate { $0.devices[input.username]?.removeAll { $0.deviceKey == input.deviceKey } }
+    }
+
+    public override func adminUpdateAuthEventFeedback(_ input: IDP.AdminUpdateAuthEventFeedbackRequest) async throws -> IDP.AdminUpdateAuthEventFeedbackResponse {
+        try called("AdminUpdateAuthEventFeedback")
+        mutate { backend in
+            guard let index = backend.authEvents[input.username]?.firstIndex(where: { $0.eventId == input.eventId }) else { return }
+            backend.authEvents[input.username]![index].eventFeedback = .init(feedbackValue: input.feedbackValue, provider: "Admin")
+        }
+        return IDP.AdminUpdateAuthEventFeedbackResponse()
+    }
+
     public override func adminAddUserToGroup(_ input: IDP.AdminAddUserToGroupRequest) async throws {
         try called("AdminAddUserToGroup")
         mutate { backend in

@@ -14,7 +14,7 @@ enum UserActions {
         }
     }
 
-    static let all: [ResourceAction] = MembershipActions.forMembers + UserLifecycleActions.all + [
+    static let all: [ResourceAction] = MembershipActions.forMembers + UserLifecycleActions.all + [UserSecurityActions.mfa] + [
         .edit(Updaters.userAttributes, what: "attributes"),
         ResourceAction("disable", keys: [.character("D")], title: "disable user", operations: ["AdminDisableUser"],
                        confirmation: .yesNo,

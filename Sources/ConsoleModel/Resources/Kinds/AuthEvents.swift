@@ -5,11 +5,11 @@ import CognitoAPI
 /// is on): when, what, how it ended, the risk Cognito saw, and where it came from.
 public enum AuthEvents {
     public static let module = ResourceModule(
-        ResourceDescriptor(.authEvent, depth: 3, noun: "sign-in event"),
+        ResourceDescriptor(.authEvent, depth: 3, noun: "sign-in event", actions: UserSecurityActions.events),
         lists: [
             ListSpec(.authEvents, item: .authEvent, noun: "sign-in events",
                      columns: [Column("TIME", width: .fixed(16)), Column("EVENT", width: .fixed(16)),
-                               Column("OUTCOME", width: .fixed(10)), Column("RISK", width: .fixed(14)),
+                               Column("OUTCOME", width: .fixed(10)), Column("RISK", width: .fixed(14)), Column("FEEDBACK", width: .fixed(8)),
                                Column("IP", width: .flex(weight: 1, minimum: 7)), Column("CITY", width: .flex(weight: 1, minimum: 6)),
                                Column("DEVICE", width: .flex(weight: 2, minimum: 8))],
                      placement: .tab(of: .user, id: .signIns, title: "Sign-in history", order: 30)) { backend, source, token in
@@ -27,6 +27,7 @@ public enum AuthEvents {
         return ListItem(id: event.eventId ?? "",
                         cells: [ValueText.date(event.creationDate), ValueText.text(event.eventType?.rawValue),
                                 ValueText.text(event.eventResponse?.rawValue), ValueText.list(risk),
+                                ValueText.text(event.eventFeedback?.feedbackValue.rawValue),
                                 ValueText.text(event.eventContextData?.ipAddress), ValueText.list(place),
                                 ValueText.text(event.eventContextData?.deviceName)],
                         dimmed: event.eventResponse?.rawValue == "Fail")

@@ -24,7 +24,7 @@ enum GroupActions {
         .edit(Updaters.group),
         ResourceAction("delete", keys: [.delete, .control("x")], title: "delete group", operations: ["DeleteGroup"],
                        confirmation: .typeName,
-                       question: { "Delete group \($0.id)? Its members stay in the pool." },
+                       question: { "Delete group \($0.id)? Its members stay in the pool." }, removes: true,
                        work: .run { backend, ref, _ in
                            try await GroupAdmin.delete(backend, pool: ref[0], name: ref.id)
                            return ActionOutcome("Deleted group \(ref.id).", .removed)

@@ -59,13 +59,17 @@ public struct ResourceAction: Sendable {
     public let verify: (@Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef) async throws -> Bool?)?
     /// The lists the action is offered on; nil: any list of its kind (and the pane).
     public let lists: Set<ListKind>?
+    /// Whether the action makes its resource go away (a deletion): after a job, its rows are
+    /// removed rather than read back.
+    public let removesResource: Bool
 
     public init(_ verb: String, keys: [Key], title: String, operations: [String], scope: Scope = .rowOrPane,
                 confirmation: Confirmation, hint: Bool = false,
                 question: @escaping @Sendable (ResourceRef) -> String = { _ in "" },
                 verify: (@Sendable (any CognitoBackend, ResourceRef) async throws -> Bool?)? = nil,
-                lists: Set<ListKind>? = nil, work: Work) {
+                lists: Set<ListKind>? = nil, removes: Bool = false, work: Work) {
         self.verify = verify
+        self.removesResource = removes
         self.lists = lists
         self.verb = verb
         self.keys = keys
@@ -92,6 +96,7 @@ public struct ResourceAction: Sendable {
         default: return nil
         }
     }
+
 
     /// Whether it can run on many marked rows as a job: a plain call per resource.
     public var runsAsJob: Bool {

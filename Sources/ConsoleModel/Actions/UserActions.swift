@@ -41,7 +41,7 @@ enum UserActions {
         ResourceAction("delete", keys: [.delete, .control("x")], title: "delete user", operations: ["AdminDeleteUser"],
                        confirmation: .typeName,
                        question: { "Delete user \($0.id)? This cannot be undone." },
-                       verify: verify(.delete),
+                       verify: verify(.delete), removes: true,
                        work: .run { backend, ref, _ in
                            try await UserChange.delete.apply(backend, pool: ref[0], username: ref.id)
                            return ActionOutcome("Deleted user \(ref.id).", .removed)

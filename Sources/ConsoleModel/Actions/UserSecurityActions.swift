@@ -40,7 +40,7 @@ enum UserSecurityActions {
                            try await UserSecurity.setRemembered(backend, pool: target[0], username: target[1], device: target.id, remembered: true)
                            return ActionOutcome("Device \(target.id) is remembered.", .updated)
                        }),
-        ResourceAction("forget-remembered", keys: [.character("N")], title: "stop remembering the device",
+        ResourceAction("stop-remembering", keys: [.character("N")], title: "stop remembering the device",
                        operations: ["AdminUpdateDeviceStatus"], scope: .row, confirmation: .yesNo,
                        question: { "Stop remembering device \($0.id)? The user is asked for MFA on it again." },
                        work: .run { backend, target, _ in
@@ -49,7 +49,7 @@ enum UserSecurityActions {
                        }),
         ResourceAction("forget-device", keys: [.delete, .control("x")], title: "forget the device",
                        operations: ["AdminForgetDevice"], scope: .row, confirmation: .yesNo,
-                       question: { "Forget device \($0.id)? It is removed from the user's devices." },
+                       question: { "Forget device \($0.id)? It is removed from the user's devices." }, removes: true,
                        work: .run { backend, target, _ in
                            try await UserSecurity.forget(backend, pool: target[0], username: target[1], device: target.id)
                            return ActionOutcome("Forgot device \(target.id).", .removed)

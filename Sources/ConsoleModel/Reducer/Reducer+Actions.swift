@@ -138,7 +138,7 @@ extension Reducer {
     static func jobPlan(_ action: ResourceAction, _ refs: [ResourceRef]) -> JobPlan? {
         let operation = action.operations.last(where: OperationFacts.mutates) ?? action.operations.last ?? action.verb
         let items = refs.map { ref in
-            JobItem(id: ref.path.joined(separator: "/"), label: ref.id,
+            JobItem(id: ref.key, label: ref.id,
                     call: JobCall(operation: operation, resource: ref.path.joined(separator: "/")))
         }
         return try? JobPlan(title: "\(action.title.capitalizedFirst): \(NumberText.grouped(refs.count)) \(ResourceRegistry.descriptor(refs[0].kind).noun)s",
@@ -294,13 +294,9 @@ extension Reducer {
             if let within {
                 return reloadLists(&state, within: within)
             }
+            guard let kind = action?.kind, let removes = action?.action?.removesResource else { return effects }
             for entry in report.entries where entry.outcome == .succeeded {
-                let path = entry.id.split(separator: "/").map(String.init)
-                guard let kind = action?.kind else { continue }
-                let ref = ResourceRef(kind, path)
-                if action?.action.map({ if case .run = $0.work { return true }; return false }) == true {
-                    effects += applyJobChange(&state, ref, verb: action?.verb ?? "")
-                }
+                effects += applyJobChange(&state, ResourceRef(kind, key: entry.id), removes: removes)
             }
             return effects
         default:
@@ -309,8 +305,8 @@ extension Reducer {
     }
 
     /// After a job, each succeeded resource's row is read back (or removed, for a deletion).
-    static func applyJobChange(_ state: inout ConsoleState, _ ref: ResourceRef, verb: String) -> [ConsoleEffect] {
-        if verb == "delete" {
+    static func applyJobChange(_ state: inout ConsoleState, _ ref: ResourceRef, removes: Bool) -> [ConsoleEffect] {
+        if removes {
             removeRows(&state, ref)
             return []
         }

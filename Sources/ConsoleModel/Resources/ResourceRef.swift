@@ -29,6 +29,15 @@ public struct ResourceRef: Hashable, Sendable, CustomStringConvertible {
     public var title: String { name.isEmpty ? id : name }
     public var description: String { "\(kind.id) \(path.joined(separator: "/"))" }
 
+    /// The path as one string (a job item's id); the separator is a control character no Cognito
+    /// identifier can hold.
+    public var key: String { path.joined(separator: "\u{1F}") }
+
+    /// The resource whose `key` this is.
+    public init(_ kind: ResourceKind, key: String) {
+        self.init(kind, key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init))
+    }
+
     /// The same resource whatever name it was opened by: kind and path decide.
     public static func == (a: ResourceRef, b: ResourceRef) -> Bool { a.kind == b.kind && a.path == b.path }
     public func hash(into hasher: inout Hasher) {

@@ -207,7 +207,7 @@ public final class ConsoleViewModel: ConsoleDriver {
         guard let action = request.action.action, case .run(let perform) = action.work else { return }
         let cancellation = JobCancellation()
         jobs[request.ticket] = cancellation
-        let byID = Dictionary(refs.map { ($0.path.joined(separator: "/"), $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(refs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let ticket = request.ticket
         let verify = action.verify
         spawn(pane: nil) { [weak self] backend in

@@ -305,3 +305,31 @@ struct UserSecurityTests {
         #expect(table.rows[0].cells[4] == "Invalid")
     }
 }
+
+@MainActor
+@Suite("Linked identities in the console")
+struct LinkedIdentityTests {
+    @Test("l links a provider's user and the tab lists it; del unlinks it")
+    func linkAndUnlink() async throws {
+        let backend = FakeBackend.withUsers(2)
+        let model = ActionTests.model(backend, start: .user(poolID: "us-east-1_A", username: "user001"))
+        model.handle(.key(.character("5")))
+        await model.settle()
+        #expect(model.screen.body == .notice(Notice(.empty, "No linked identities.")))
+        model.handle(.key(.character("l")))
+        await model.settle()
+        for char in "Google" { model.handle(.key(.character(char))) }
+        model.handle(.key(.tab)); model.handle(.key(.tab))
+        for char in "10987654321" { model.handle(.key(.character(char))) }
+        model.handle(.key(.enter))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        guard case .table(let table) = model.screen.body else { Issue.record("no table: \(model.screen.body)"); return }
+        #expect(table.rows.map { $0.cells[0] + " " + $0.cells[1] } == ["Google 10987654321"])
+        model.handle(.key(.delete))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(backend.calls.contains("AdminDisableProviderForUser"))
+        #expect(model.screen.body == .notice(Notice(.empty, "No linked identities.")))
+    }
+}

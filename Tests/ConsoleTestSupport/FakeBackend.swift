@@ -216,6 +216,39 @@ public final class FakeBackend: UnansweredBackend, CognitoBackend, @unchecked Se
         return IDP.AdminUpdateAuthEventFeedbackResponse()
     }
 
+    public override func adminLinkProviderForUser(_ input: IDP.AdminLinkProviderForUserRequest) async throws -> IDP.AdminLinkProviderForUserResponse {
+        try called("AdminLinkProviderForUser")
+        let link = #"{"providerName":"\#(input.sourceUser.providerName ?? "")","userId":"\#(input.sourceUser.providerAttributeValue ?? "")","providerType":"Google","primary":false}"#
+        editIdentities(input.userPoolId, input.destinationUser.providerAttributeValue ?? "") { $0.append(link) }
+        return IDP.AdminLinkProviderForUserResponse()
+    }
+
+    public override func adminDisableProviderForUser(_ input: IDP.AdminDisableProviderForUserRequest) async throws -> IDP.AdminDisableProviderForUserResponse {
+        try called("AdminDisableProviderForUser")
+        let needle = #""userId":"\#(input.user.providerAttributeValue ?? "")""#
+        for user in users[input.userPoolId] ?? [] {
+            editIdentities(input.userPoolId, user.username ?? "") { $0.removeAll { $0.contains(needle) } }
+        }
+        return IDP.AdminDisableProviderForUserResponse()
+    }
+
+    /// Edits a user's `identities` attribute as a list of JSON objects.
+    private func editIdentities(_ pool: String, _ username: String, _ change: (inout [String]) -> Void) {
+        mutate { backend in
+            guard let index = backend.users[pool]?.firstIndex(where: { $0.username == username }) else { return }
+            var attributes = backend.users[pool]![index].attributes ?? []
+            let current = attributes.first { $0.name == "identities" }?.value ?? "[]"
+            var items: [String] = []
+            if let data = current.data(using: .utf8), let array = try? JSONSerialization.jsonObject(with: data) as? [Any] {
+                items = array.compactMap { (try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } }
+            }
+            change(&items)
+            attributes.removeAll { $0.name == "identities" }
+            attributes.append(.init(name: "identities", value: "[" + items.joined(separator: ",") + "]"))
+            backend.users[pool]![index].attributes = attributes
+        }
+    }
+
     public override func adminAddUserToGroup(_ input: IDP.AdminAddUserToGroupRequest) async throws {
         try called("AdminAddUserToGroup")
         mutate { backend in

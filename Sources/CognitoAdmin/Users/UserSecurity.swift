@@ -63,3 +63,47 @@ public enum UserSecurity {
                                                                   feedbackValue: valid ? .valid : .invalid))
     }
 }
+
+/// An external identity linked to a user (the `identities` attribute Cognito keeps).
+public struct LinkedIdentity: Sendable, Equatable {
+    public var providerName: String
+    public var userId: String
+    public var providerType: String?
+    public var created: String?
+
+    /// The links the user's `identities` attribute lists; a value that is not the JSON array
+    /// Cognito writes gives none.
+    public static func parse(_ attribute: String?) -> [LinkedIdentity] {
+        guard let attribute, let data = attribute.data(using: .utf8),
+              let value = try? JSONValue(json: data), case .array(let items) = value else { return [] }
+        return items.compactMap { item in
+            guard let provider = item["providerName"]?.text, let user = item["userId"]?.text else { return nil }
+            return LinkedIdentity(providerName: provider, userId: user, providerType: item["providerType"]?.text,
+                                  created: item["dateCreated"]?.text)
+        }
+    }
+}
+
+extension UserSecurity {
+    /// The identities linked to the user.
+    public static func linked(_ backend: any CognitoBackend, pool: String, username: String) async throws -> [LinkedIdentity] {
+        let user = try await backend.adminGetUser(.init(userPoolId: pool, username: username))
+        return LinkedIdentity.parse(user.userAttributes?.first { $0.name == "identities" }?.value)
+    }
+
+    /// Links an external provider's user to this user (`AdminLinkProviderForUser`): signing in
+    /// through the provider then signs in as this user.
+    public static func link(_ backend: any CognitoBackend, pool: String, username: String, provider: String,
+                            attributeName: String, attributeValue: String) async throws {
+        _ = try await backend.adminLinkProviderForUser(.init(
+            userPoolId: pool,
+            destinationUser: .init(providerName: "Cognito", providerAttributeValue: username),
+            sourceUser: .init(providerName: provider, providerAttributeName: attributeName, providerAttributeValue: attributeValue)))
+    }
+
+    /// Unlinks a provider's user (`AdminDisableProviderForUser`).
+    public static func unlink(_ backend: any CognitoBackend, pool: String, provider: String, userId: String) async throws {
+        _ = try await backend.adminDisableProviderForUser(.init(
+            userPoolId: pool, user: .init(providerName: provider, providerAttributeName: "Cognito_Subject", providerAttributeValue: userId)))
+    }
+}

@@ -27,6 +27,7 @@ public enum ResourceRegistry {
         Domains.module,
         Devices.module,
         AuthEvents.module,
+        LinkedIdentities.module,
         IdentityPools.module,
         Identities.module,
         PrincipalTags.module,

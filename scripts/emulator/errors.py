@@ -1,4 +1,4 @@
-"""Error types returned by the Cognito Identity extension.
+"""Error types returned by the emulator's Cognito Identity and cognito-idp extensions.
 
 Every error is a moto ``JsonRESTError`` so moto's dispatcher turns it into
 an HTTP 400 with the awsJson1.1 error body ``{"__type": ..., "message": ...}``
@@ -38,6 +38,22 @@ class ResourceConflictException(CognitoIdentityError):
 
 class DeveloperUserAlreadyRegisteredException(CognitoIdentityError):
     error_code = "DeveloperUserAlreadyRegisteredException"
+
+
+class UserNotFoundException(CognitoIdentityError):
+    error_code = "UserNotFoundException"
+
+
+class LimitExceededException(CognitoIdentityError):
+    error_code = "LimitExceededException"
+
+
+class AliasExistsException(CognitoIdentityError):
+    error_code = "AliasExistsException"
+
+
+class UserPoolAddOnNotEnabledException(CognitoIdentityError):
+    error_code = "UserPoolAddOnNotEnabledException"
 
 
 class ValidationException(CognitoIdentityError):

@@ -1,14 +1,16 @@
-"""Input validation for Cognito Identity requests.
+"""Input validation for Cognito Identity (and cognito-idp) requests.
 
 Two layers, matching how AWS answers:
 
 * ``validate_request`` checks the request body against the operation's input
-  shape from botocore's copy of the Cognito Identity API model (the same
-  model the AWS SDKs are generated from): required members, string lengths,
-  patterns, enums, integer ranges, list/map sizes and JSON types. Violations
-  become one ValidationException ("N validation error(s) detected: Value ...
-  at 'member' failed to satisfy constraint: ..."), wrong JSON types a
-  SerializationException.
+  shape from botocore's copy of the service's API model (the same model the
+  AWS SDKs are generated from): required members, string lengths, patterns,
+  enums, integer ranges, list/map sizes and JSON types. Violations become one
+  error ("N validation error(s) detected: Value ... at 'member' failed to
+  satisfy constraint: ..."): a ValidationException from Cognito Identity, an
+  InvalidParameterException from cognito-idp (``error=``), as each service
+  answers. Wrong JSON types become a SerializationException.
+  ``shape_errors`` runs the same checks on any shape of a service's model.
 * The ``check_*`` functions enforce the documented semantic rules the model
   can't express (role ARNs, role-mapping providers and rules, tag limits);
   these raise InvalidParameterException.
@@ -16,6 +18,8 @@ Two layers, matching how AWS answers:
 
 import json
 import re
+import sys
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -31,33 +35,76 @@ from errors import (
 # -- API-model validation ------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def service_model():
-    return botocore.session.get_session().get_service_model("cognito-identity")
+IDENTITY = "cognito-identity"
 
 
-def input_shape(operation: str) -> Shape | None:
+@lru_cache(maxsize=None)
+def service_model(service: str = IDENTITY):
+    return botocore.session.get_session().get_service_model(service)
+
+
+def input_shape(operation: str, service: str = IDENTITY) -> Shape | None:
     """The input shape of ``operation``; None when the API has no such operation."""
     try:
-        return service_model().operation_model(operation).input_shape
+        return service_model(service).operation_model(operation).input_shape
     except OperationNotFoundError:
         return None
 
 
 # The model's patterns are Java regexes. Java's \w and \s are ASCII-only,
-# so compile with re.ASCII; \p{..} classes have no `re` equivalent and are
-# translated: letters, marks, symbols, numbers and punctuation = anything
-# printable that is not whitespace.
-_JAVA_CLASS_TRANSLATIONS = {
-    r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+": r"[^\s\x00-\x1f\x7f-\x9f]+",
-}
+# so compile with re.ASCII. `re` has no \p{X} (Unicode general category X:
+# L letters, M marks, S symbols, N numbers, P punctuation, Z separators...),
+# so each one is replaced by the ranges of code points in that category.
+_CATEGORY = re.compile(r"\\p\{([A-Z])\}")
+
+
+@lru_cache(maxsize=None)
+def _category_ranges() -> dict[str, str]:
+    """Category letter -> its code points as a bracket-expression body ("a-zà-ö...")."""
+    spans: dict[str, list[list[int]]] = {}
+    for code in range(sys.maxunicode + 1):
+        runs = spans.setdefault(unicodedata.category(chr(code))[0], [])
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+
+    def body(runs: list[list[int]]) -> str:
+        return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                       for a, b in runs)
+
+    return {letter: body(runs) for letter, runs in spans.items()}
+
+
+def _translate(pattern: str) -> str:
+    """``pattern`` with every \\p{X} spelled out: inside a bracket expression as
+    ranges, outside one as a bracket expression of its own."""
+    out, in_class, index = [], False, 0
+    while index < len(pattern):
+        match = _CATEGORY.match(pattern, index)
+        if match:
+            ranges = _category_ranges()[match[1]]
+            out.append(ranges if in_class else f"[{ranges}]")
+            index = match.end()
+            continue
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index:index + 2])
+            index += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        index += 1
+    return "".join(out)
 
 
 @lru_cache(maxsize=None)
 def _compiled(pattern: str) -> re.Pattern:
-    translated = _JAVA_CLASS_TRANSLATIONS.get(pattern)
-    if translated is not None:
-        return re.compile(translated)
+    if _CATEGORY.search(pattern):
+        pattern = _translate(pattern)
     return re.compile(pattern, re.ASCII)
 
 
@@ -145,19 +192,27 @@ def _check(shape: Shape, value: Any, path: str, errors: list[str]) -> None:
             _check(shape.value, item, f"{path}.{key}.member.value", errors)
 
 
-def validate_request(operation: str, body: Any) -> None:
+def shape_errors(shape: Shape, value: Any, path: str = "") -> list[str]:
+    """What is wrong with ``value`` as an instance of ``shape`` (empty when nothing).
+    Raises SerializationException for a member of the wrong JSON type."""
+    errors: list[str] = []
+    _check(shape, value, path, errors)
+    return errors
+
+
+def validate_request(operation: str, body: Any, service: str = IDENTITY,
+                     error: type[Exception] = ValidationException) -> None:
     """Validate a decoded request body against ``operation``'s input shape."""
-    shape = input_shape(operation)
+    shape = input_shape(operation, service)
     if shape is None:
         return
     if not isinstance(body, dict):
         raise SerializationException("Request body must be a JSON object")
-    errors: list[str] = []
-    _check(shape, body, "", errors)
+    errors = shape_errors(shape, body)
     if errors:
         count = len(errors)
         plural = "s" if count > 1 else ""
-        raise ValidationException(
+        raise error(
             f"{count} validation error{plural} detected: " + "; ".join(errors)
         )
 

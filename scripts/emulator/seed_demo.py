@@ -17,7 +17,13 @@ endpoint), so the console sees exactly what a real account would return:
   hold tens of users;
 * two identity pools, prod_identities (roles, rule and token role mappings,
   principal-tag maps, tags, a few hundred identities of every kind, some
-  disabled) and staging_identities.
+  disabled) and staging_identities;
+* for a handful of prod-customers users, remembered and forgotten devices and
+  a sign-in history (sign-ins, sign-ups and password resets that passed or
+  failed, with risk levels, IP addresses and cities), and two users linked to
+  a Google identity. Devices and sign-in events come from sign-ins, which the
+  API can't create: they go through the emulator's private seed route
+  (POST /_emulator/cognito-idp/seed, see idp_admin.py).
 
 The content is generated from a fixed seed: the same command seeds the same
 data into a fresh emulator (only the ids and dates the service assigns
@@ -35,6 +41,8 @@ import random
 import sys
 import time
 import unicodedata
+import urllib.error
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -478,7 +486,8 @@ class Seeder:
             "sandbox": PoolInfo("sandbox", EU, "dev-sandbox"),
         }
         self.stats = {"groups": 0, "memberships": 0, "clients": 0, "identities": 0,
-                      "disabled_identities": 0}
+                      "disabled_identities": 0, "devices": 0, "auth_events": 0,
+                      "history_users": 0, "linked": 0}
         # The emulator closes every connection after one reply (werkzeug), so
         # a busy moment can refuse a connect: let botocore retry those.
         config = Config(max_pool_connections=self.workers + 4,
@@ -509,6 +518,8 @@ class Seeder:
         for key, users in specs.items():
             self.pools[key].users = users
         self.create_users()
+        self.create_sign_in_history()
+        self.link_google_identities()
         prod_identities = self.create_identity_pools()
         self.create_identities(prod_identities)
         elapsed = time.monotonic() - started
@@ -523,7 +534,10 @@ class Seeder:
             f"{self.stats['groups']} groups, {self.stats['memberships']} memberships, "
             f"{self.stats['clients']} app clients, 2 identity pools, "
             f"{self.stats['identities']} identities "
-            f"({self.stats['disabled_identities']} disabled) in {elapsed:.1f} s"
+            f"({self.stats['disabled_identities']} disabled), "
+            f"{self.stats['devices']} devices and {self.stats['auth_events']} sign-in events "
+            f"for {self.stats['history_users']} users, "
+            f"{self.stats['linked']} linked Google identities in {elapsed:.1f} s"
         )
 
     def refuse_if_seeded(self) -> None:
@@ -947,6 +961,42 @@ class Seeder:
         with ThreadPoolExecutor(self.workers) as pool:
             return list(pool.map(call, items))
 
+    # -- devices, sign-in events, linked identities -----------------------------------
+
+    def create_sign_in_history(self) -> None:
+        """Devices and sign-in events for a few prod-customers users, in one
+        request to the emulator's seed route."""
+        rng = random.Random(SEED + 2)
+        prod = self.pools["prod"]
+        users = rng.sample(active_users(prod), min(6, len(active_users(prod))))
+        now = time.time()
+        entries = [{"userPoolId": prod.pool_id, "username": user.username,
+                    "devices": demo_devices(rng, now), "authEvents": demo_events(rng, now)}
+                   for user in users]
+        reply = post_json(f"{self.endpoint.rstrip('/')}{SEED_ROUTE}", {"users": entries})
+        self.stats["history_users"] = len(entries)
+        self.stats["devices"] = sum(len(e["devices"]) for e in entries)
+        self.stats["auth_events"] = sum(len(e["authEvents"]) for e in entries)
+        # An administrator has already marked the first user's newest failed attempt as not theirs.
+        first = next((i for i, e in enumerate(entries[0]["authEvents"])
+                      if e["EventResponse"] == "Fail"), None)
+        if first is not None:
+            self.idp(US).admin_update_auth_event_feedback(
+                UserPoolId=prod.pool_id, Username=entries[0]["username"],
+                EventId=reply["users"][0]["eventIds"][first], FeedbackValue="Invalid")
+
+    def link_google_identities(self) -> None:
+        """Two prod-customers users who can also sign in with Google."""
+        rng = random.Random(SEED + 3)
+        prod = self.pools["prod"]
+        for user in rng.sample(active_users(prod), min(2, len(active_users(prod)))):
+            self.idp(US).admin_link_provider_for_user(
+                UserPoolId=prod.pool_id,
+                DestinationUser={"ProviderName": "Cognito", "ProviderAttributeValue": user.username},
+                SourceUser={"ProviderName": "Google", "ProviderAttributeName": "Cognito_Subject",
+                            "ProviderAttributeValue": f"1{rng.randrange(10**20):020d}"})
+            self.stats["linked"] += 1
+
     # -- identity pools ----------------------------------------------------------------
 
     def create_identity_pools(self) -> dict[str, Any]:
@@ -1112,6 +1162,91 @@ def fake_id_token(pool: PoolInfo, user: UserSpec, client_id: str) -> str:
               "cognito:username": user.username, "email": user.attributes.get("email"),
               "cognito:groups": user.groups, "iat": now, "exp": now + 3600}
     return f"{part({'alg': 'none', 'typ': 'JWT'})}.{part(claims)}.demo"
+
+
+SEED_ROUTE = "/_emulator/cognito-idp/seed"
+DAY = 86400.0
+
+DEVICE_NAMES = ("iPhone 15 Pro", "Pixel 8", "Galaxy S24", "Chrome on macOS", "Firefox on Windows",
+                "Safari on iPad", "Edge on Windows 11", "Chrome on Android")
+# (city, country, timezone, documentation IP prefix): addresses from RFC 5737's ranges.
+PLACES = (("Lyon", "France", "+01:00", "192.0.2."), ("Madrid", "Spain", "+01:00", "192.0.2."),
+          ("Boston", "United States", "-05:00", "198.51.100."),
+          ("Chicago", "United States", "-06:00", "198.51.100."),
+          ("São Paulo", "Brazil", "-03:00", "203.0.113."), ("Osaka", "Japan", "+09:00", "203.0.113."),
+          ("Kyiv", "Ukraine", "+02:00", "198.51.100."), ("Seoul", "South Korea", "+09:00", "203.0.113."))
+# Risk level -> the decisions advanced security takes at that level, and how often.
+RISK = {"Low": (("NoRisk", 1),), "Medium": (("NoRisk", 3), ("AccountTakeover", 1)),
+        "High": (("AccountTakeover", 2), ("Block", 1))}
+
+
+def active_users(pool: PoolInfo) -> list[UserSpec]:
+    return [u for u in pool.users if u.status == "CONFIRMED" and not u.disabled]
+
+
+def demo_devices(rng: random.Random, now: float) -> list[dict[str, Any]]:
+    devices = []
+    for name in rng.sample(DEVICE_NAMES, rng.randint(1, 3)):
+        created = now - rng.uniform(30, 400) * DAY
+        last = rng.uniform(created, now - 60)
+        _, _, _, prefix = rng.choice(PLACES)
+        devices.append({
+            "DeviceAttributes": [
+                {"Name": "device_name", "Value": name},
+                {"Name": "dev:device_remembered_status",
+                 "Value": "remembered" if rng.random() < 0.6 else "not_remembered"},
+                {"Name": "last_ip_used", "Value": f"{prefix}{rng.randint(1, 254)}"},
+            ],
+            "DeviceCreateDate": round(created, 3),
+            "DeviceLastModifiedDate": round(last, 3),
+            "DeviceLastAuthenticatedDate": round(last, 3),
+        })
+    return devices
+
+
+def demo_events(rng: random.Random, now: float) -> list[dict[str, Any]]:
+    """A user's sign-in history, newest first: mostly sign-ins from home, now and then a
+    password reset, a failure or a risky attempt from far away; the sign-up comes first."""
+    home = rng.choice(PLACES)
+    count = rng.randint(4, 6)
+    times = sorted((now - rng.uniform(0.02, 90) * DAY for _ in range(count)), reverse=True)
+    events = []
+    for index, created in enumerate(times):
+        last = index == count - 1
+        kind = "SignUp" if last else weighted(rng, (("SignIn", 8), ("ForgotPassword", 1)))
+        away = not last and rng.random() < 0.25
+        city, country, zone, prefix = rng.choice(PLACES) if away else home
+        level = weighted(rng, (("Medium", 2), ("High", 1))) if away else "Low"
+        decision = weighted(rng, RISK[level])
+        failed = decision == "Block" or (kind == "SignIn" and rng.random() < 0.15)
+        challenges = [{"ChallengeName": "Password",
+                       "ChallengeResponse": "Failure" if failed else "Success"}]
+        if kind == "SignIn" and not failed and rng.random() < 0.4:
+            challenges.append({"ChallengeName": "Mfa", "ChallengeResponse": "Success"})
+        events.append({
+            "EventType": kind,
+            "CreationDate": round(created, 3),
+            "EventResponse": "Fail" if failed else "Pass",
+            "EventRisk": {"RiskDecision": decision, "RiskLevel": level,
+                          "CompromisedCredentialsDetected": level == "High" and rng.random() < 0.3},
+            "ChallengeResponses": challenges,
+            "EventContextData": {"IpAddress": f"{prefix}{rng.randint(1, 254)}",
+                                 "DeviceName": rng.choice(DEVICE_NAMES), "Timezone": zone,
+                                 "City": city, "Country": country},
+        })
+    return events
+
+
+def post_json(url: str, body: dict[str, Any]) -> dict[str, Any]:
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        raise SeedError(f"{url} answered HTTP {error.code}: {error.read().decode()}") from None
+    except urllib.error.URLError as error:
+        raise SeedError(f"{url}: {error.reason}") from None
 
 
 class SeedError(Exception):

@@ -3,7 +3,10 @@
 
 Serves cognito-identity, cognito-idp, sts and iam (and anything else moto
 knows) for any region on 127.0.0.1; cognito-idp's updates replace what they
-are not sent, as the service does (idp_fidelity.py). moto routes each request by its
+are not sent, as the service does (idp_fidelity.py), and it answers the
+device, sign-in event and linked-provider operations moto lacks (idp_admin.py,
+which also serves the private seed route POST /_emulator/cognito-idp/seed,
+apart from the AWS API). moto routes each request by its
 X-Amz-Target header or the service name in the SigV4 credential scope
 (Authorization: ... Credential=<key>/<date>/<region>/<service>/aws4_request),
 so clients just point their endpoint at the printed URL.
@@ -32,6 +35,7 @@ from moto.moto_server.werkzeug_app import (  # noqa: E402
 )
 
 import cognito_emulator  # noqa: E402
+import idp_admin  # noqa: E402
 import idp_fidelity  # noqa: E402
 from lifecycle import Lifetime  # noqa: E402
 from moto import backends as moto_backends  # noqa: E402
@@ -112,8 +116,9 @@ def main() -> int:
 
     cognito_emulator.install()
     idp_fidelity.install()
+    idp_admin.install()
     cache_module_list()
-    app = DomainDispatcherApplication(create_backend_app)
+    app = idp_admin.with_private_routes(DomainDispatcherApplication(create_backend_app))
     server = make_server(HOST, args.port, app, threaded=True,
                          request_handler=QuietRequestHandler)
     port = server.server_port

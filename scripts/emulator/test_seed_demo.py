@@ -3,10 +3,12 @@
 Run: python3 -m pytest -q scripts/emulator/test_seed_demo.py
 """
 
+import json
 import os
 import random
 import subprocess
 import sys
+import time
 import unicodedata
 
 import boto3
@@ -219,6 +221,74 @@ def test_groups_have_members(idp, prod, prod_users):
     disabled = {u["Username"] for u in prod_users if not u["Enabled"]}
     assert disabled <= {u["Username"] for u in members("fraud-review")}
     assert members("legacy-import-2019") == []
+
+
+# -- devices, sign-in events, linked identities ----------------------------------
+
+DOCUMENTATION_NETS = ("192.0.2.", "198.51.100.", "203.0.113.")
+
+
+@pytest.fixture(scope="module")
+def histories(idp, prod, prod_users):
+    """Username -> (devices, sign-in events) of every prod user that has devices."""
+    found = {}
+    for user in prod_users:
+        name = user["Username"]
+        devices = idp.admin_list_devices(UserPoolId=prod, Username=name)["Devices"]
+        if devices:
+            events = every(idp.admin_list_user_auth_events, "AuthEvents", "NextToken",
+                           "NextToken", UserPoolId=prod, Username=name, MaxResults=60)
+            found[name] = (devices, events)
+    return found
+
+
+def test_summary_counts_the_sign_in_history(seeded):
+    assert "6 users" in seeded.stderr and "2 linked Google identities" in seeded.stderr
+
+
+def test_prod_users_have_devices(histories):
+    assert 3 <= len(histories) <= 8
+    devices = [d for user_devices, _ in histories.values() for d in user_devices]
+    remembered = set()
+    for device in devices:
+        values = {a["Name"]: a["Value"] for a in device["DeviceAttributes"]}
+        assert values["device_name"]
+        assert values["last_ip_used"].startswith(DOCUMENTATION_NETS)
+        remembered.add(values["dev:device_remembered_status"])
+        assert device["DeviceCreateDate"] <= device["DeviceLastAuthenticatedDate"]
+        assert device["DeviceLastAuthenticatedDate"].timestamp() < time.time()
+    assert remembered == {"remembered", "not_remembered"}
+
+
+def test_prod_users_have_a_sign_in_history(histories):
+    events = [e for _, user_events in histories.values() for e in user_events]
+    assert 20 <= len(events) <= 40
+    assert all(user_events for _, user_events in histories.values())
+    assert {e["EventType"] for e in events} == {"SignIn", "SignUp", "ForgotPassword"}
+    assert {e["EventResponse"] for e in events} == {"Pass", "Fail"}
+    assert {e["EventRisk"]["RiskLevel"] for e in events} == {"Low", "Medium", "High"}
+    assert {"NoRisk", "AccountTakeover", "Block"} <= {e["EventRisk"]["RiskDecision"]
+                                                       for e in events}
+    for event in events:
+        context = event["EventContextData"]
+        assert context["IpAddress"].startswith(DOCUMENTATION_NETS)
+        assert context["City"] and context["Country"]
+    for _, user_events in histories.values():
+        dates = [e["CreationDate"] for e in user_events]
+        assert dates == sorted(dates, reverse=True), "newest first"
+        assert user_events[-1]["EventType"] == "SignUp"
+    judged = [e["EventFeedback"] for e in events if "EventFeedback" in e]
+    assert [(f["FeedbackValue"], f["Provider"]) for f in judged] == [("Invalid", "Admin")]
+
+
+def test_two_prod_users_are_linked_to_google(prod_users):
+    linked = [json.loads(attrs(u)["identities"]) for u in prod_users
+              if "identities" in attrs(u)]
+    assert len(linked) == 2
+    for identities in linked:
+        assert [(i["providerName"], i["providerType"]) for i in identities] == [
+            ("Google", "Google")]
+        assert identities[0]["userId"].isdigit()
 
 
 # -- identity pools --------------------------------------------------------------

@@ -119,8 +119,8 @@ struct EmulatorConsoleTests {
         #expect(model.screen.footer.paging == "3 total")
     }
 
-    @Test("a user's devices tab shows that the emulator lacks AdminListDevices in place; the summary still works")
-    func devices() async throws {
+    @Test("a tab whose call fails shows the error in place (sign-in history needs threat protection); the other tabs still work")
+    func errorInPlace() async throws {
         let backend = try Self.backend()
         let idp = backend.identityProvider
         let pool = try #require(try await idp.createUserPool(.init(poolName: Self.unique("devices"))).userPool?.id)
@@ -131,8 +131,81 @@ struct EmulatorConsoleTests {
         #expect(summary.sections.first?.rows.first?.value == "dana")
         model.handle(.key(.character("3")))
         await model.settle()
-        #expect(model.screen.body == .notice(Notice(.error, "The endpoint failed to answer AdminListDevices (HTTP 500); it may not support it.")))
+        #expect(model.screen.body == .notice(Notice(.empty, "No devices.")))
+        model.handle(.key(.character("4")))
+        await model.settle()
+        guard case .notice(let notice) = model.screen.body else { Issue.record("no notice: \(model.screen.body)"); return }
+        #expect(notice.kind == .error)
+        #expect(notice.text.hasPrefix("AdminListUserAuthEvents failed with UserPoolAddOnNotEnabledException"), "\(notice.text)")
         model.handle(.key(.character("1")))
         guard case .detail = model.screen.body else { Issue.record("summary lost: \(model.screen.body)"); return }
+    }
+
+    /// Seeds a user's devices and sign-in events through the emulator's private loopback route.
+    static func seed(pool: String, username: String) throws {
+        let body = #"{"users":[{"userPoolId":"\#(pool)","username":"\#(username)","devices":[{"DeviceKey":"us-east-1_0d1","DeviceAttributes":[{"Name":"device_name","Value":"Firefox"}]}],"authEvents":[{"EventId":"ev-1","EventType":"SignIn","EventResponse":"Pass"}]}]}"#
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import sys, urllib.request
+            request = urllib.request.Request(sys.argv[1] + "/_emulator/cognito-idp/seed", data=sys.argv[2].encode(), method="POST")
+            urllib.request.urlopen(request).read()
+            """, try TestEmulator.url(), body]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "seeding failed")
+    }
+
+    @Test("against the emulator: remember and forget a device, mark a sign-in invalid, link and unlink an identity, join and leave a group")
+    func userActions() async throws {
+        let backend = try Self.backend()
+        let idp = backend.identityProvider
+        let pool = try #require(try await idp.createUserPool(.init(poolName: Self.unique("actions"),
+                                                                   userPoolAddOns: .init(advancedSecurityMode: .enforced))).userPool?.id)
+        _ = try await idp.adminCreateUser(.init(userPoolId: pool, username: "erin", messageAction: .suppress))
+        _ = try await idp.createGroup(.init(groupName: "ops", userPoolId: pool))
+        _ = try await idp.createIdentityProvider(.init(userPoolId: pool, providerName: "Google", providerType: .google,
+                                                       providerDetails: ["client_id": "c", "client_secret": "s", "authorize_scopes": "openid"]))
+        try Self.seed(pool: pool, username: "erin")
+        let model = Self.model(backend, start: .user(poolID: pool, username: "erin"))
+        await model.settle()
+        func press(_ keys: Key...) async {
+            for key in keys { model.handle(.key(key)) }
+            await model.settle()
+        }
+        func rows() -> [[String]] {
+            if case .table(let table) = model.screen.body { return table.rows.map(\.cells) }
+            return []
+        }
+
+        // Each tab's first page arrives before its keys are pressed.
+        await press(.character("3"))
+        await press(.character("M"), .character("y"))
+        #expect(rows().first?[2] == "yes", "remembered: \(rows()) \(String(describing: model.screen.message))")
+        await press(.delete, .character("y"))
+        #expect(model.screen.body == .notice(Notice(.empty, "No devices.")))
+
+        await press(.character("4"))
+        await press(.character("I"), .character("y"))
+        #expect(rows().first?[4] == "Invalid", "feedback: \(rows()) \(String(describing: model.screen.message))")
+
+        await press(.character("5"))
+        await press(.character("l"))
+        for char in "Google" { model.handle(.key(.character(char))) }
+        await press(.tab, .tab)
+        for char in "118200330044" { model.handle(.key(.character(char))) }
+        await press(.enter, .character("y"))
+        #expect(rows().map { $0[0] + " " + $0[1] } == ["Google 118200330044"], "linked: \(String(describing: model.screen.message))")
+        await press(.delete, .character("y"))
+        #expect(model.screen.body == .notice(Notice(.empty, "No linked identities.")))
+
+        await press(.character("2"))
+        await press(.character("a"))
+        await press(.right, .enter, .character("y"))
+        #expect(rows().map { $0[0] } == ["ops"], "\(String(describing: model.screen.message)) \(model.screen.body)")
+        await press(.delete, .character("y"))
+        #expect(model.screen.body == .notice(Notice(.empty, "No groups.")))
+        let groups = try await idp.listGroups(.init(userPoolId: pool)).groups?.compactMap(\.groupName)
+        #expect(groups == ["ops"], "the group itself stays")
     }
 }

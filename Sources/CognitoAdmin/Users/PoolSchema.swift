@@ -44,7 +44,11 @@ public struct PoolSchema: Sendable, Equatable {
             let full = name.hasPrefix("custom:") || Self.standard.contains(name) ? name : "custom:" + name
             return Attribute(name: full, required: attribute.required ?? false, mutable: attribute.mutable ?? true)
         }
-        attributes = schema.sorted { a, b in
+        // Cognito lists every standard attribute in SchemaAttributes; a reply that leaves some
+        // out (emulators list only what the pool was created with) still has them, optional and mutable.
+        let listed = Set(schema.map(\.name))
+        let unlisted = Self.standard.subtracting(listed).map { Attribute(name: $0, required: false, mutable: true) }
+        attributes = (schema + unlisted).sorted { a, b in
             if a.required != b.required { return a.required }
             if a.custom != b.custom { return !a.custom }
             return a.name < b.name
@@ -77,9 +81,11 @@ public struct PoolSchema: Sendable, Equatable {
         for name in names {
             guard let attribute = attributes.first(where: { $0.name == name }) else {
                 if name == "email_verified" || name == "phone_number_verified" { continue }
-                return "\(name) is not an attribute of the pool \(poolID)."
+                return "The pool \(poolID) has no attribute \(name)."
             }
-            if existingUser && !attribute.mutable { return "\(name) cannot be changed once a user has it (it is immutable in \(poolID))." }
+            if existingUser && !attribute.mutable {
+                return "The attribute \(name) cannot be changed once a user has it (it is immutable in \(poolID))."
+            }
         }
         return nil
     }

@@ -35,7 +35,8 @@ public struct NewUser: Sendable, Equatable {
 
 extension UserAdmin {
     /// Checks a new user against the pool before anything is sent: the username's form, the
-    /// required attributes, attributes the schema knows, a temporary password the policy accepts.
+    /// required attributes, attributes the schema knows, delivery the pool can send, a temporary
+    /// password the policy accepts.
     /// - Returns: one sentence for the first problem, or nil.
     public static func problem(creating user: NewUser, in schema: PoolSchema) -> String? {
         if user.username.trimmingCharacters(in: .whitespaces).isEmpty { return "The username is empty." }
@@ -48,9 +49,12 @@ extension UserAdmin {
         }
         let given = Set(user.attributes.map(\.name))
         if let missing = schema.attributes.first(where: { $0.required && !given.contains($0.name) }) {
-            return "\(missing.name) is required in \(schema.poolID)."
+            return "The attribute \(missing.name) is required in \(schema.poolID)."
         }
         if let problem = schema.problem(with: user.attributes.map(\.name), existingUser: false) { return problem }
+        if let medium = user.deliveryMediums.first(where: { !schema.deliveryMediums.contains($0) }) {
+            return "\(schema.poolID) cannot send invitations by \(medium); it can by \(schema.deliveryMediums.joined(separator: " or "))."
+        }
         if case .temporary(let password) = user.password, let broken = schema.password.violations(password).first {
             return "The temporary password breaks the pool's policy: \(broken)."
         }

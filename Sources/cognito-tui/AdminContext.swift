@@ -28,4 +28,14 @@ struct AdminContext {
         guard session.readOnly, let operation = operations.first(where: OperationFacts.mutates) else { return }
         throw AWSClientError.readOnly(operation: operation)
     }
+
+    /// The id of the pool `reference` names: an id as it is, a name looked up among the pools.
+    /// - Throws: `CommandFailure.usage` when no pool or several pools have the name.
+    func pool(_ reference: String) async throws -> String {
+        do {
+            return try await UserPoolLookup.resolve(backend, reference)
+        } catch let error as PoolLookupError {
+            throw CommandFailure.usage(error.description)
+        }
+    }
 }

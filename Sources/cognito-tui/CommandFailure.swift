@@ -13,4 +13,12 @@ struct CommandFailure: Error, CustomStringConvertible {
     static func notConfirmed(_ sentence: String) -> CommandFailure {
         CommandFailure(description: sentence, status: ExitStatus.notConfirmed)
     }
+
+    /// Bad input found by reading first (an unknown user, a password the policy refuses): the
+    /// problem as one sentence, ending in "nothing was sent".
+    static func refused(_ problem: String) -> CommandFailure {
+        let text = problem.trimmingCharacters(in: .whitespaces)
+        let stem = text.hasSuffix(".") ? String(text.dropLast()) : text
+        return CommandFailure(description: stem + "; nothing was sent.", status: ExitStatus.usage)
+    }
 }

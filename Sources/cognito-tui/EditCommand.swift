@@ -38,6 +38,8 @@ struct EditCommand: AsyncParsableCommand {
         let admin = try AdminContext.make(global)
         let updater = kind.updater
         if !dryRun { try admin.refuseIfReadOnly([updater.operation]) }
+        var ids = self.ids
+        if !kind.inIdentityPool { ids[0] = try await admin.pool(ids[0]) }
         let resource = ids.joined(separator: "/")
         let base = try await updater.read(admin.backend, ids)
         let editor = EditorSession(updater: updater, resource: resource, environment: admin.session.context.environment)

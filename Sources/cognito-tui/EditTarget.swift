@@ -52,7 +52,7 @@ enum EditTarget: String, CaseIterable, ExpressibleByArgument {
         guard ids.count == idNames.count else {
             throw ValidationError("`\(usage)` takes \(idNames.count) id\(idNames.count == 1 ? "" : "s"), got \(ids.count).")
         }
-        if inIdentityPool { try InputChecks.identityPoolID(ids[0]) } else { try InputChecks.userPoolID(ids[0]) }
+        if inIdentityPool { try InputChecks.identityPoolID(ids[0]) } else { try InputChecks.userPool(ids[0]) }
         for (index, id) in ids.enumerated().dropFirst() where id.isEmpty {
             throw ValidationError("\(idNames[index]) cannot be empty.")
         }

@@ -58,7 +58,8 @@ struct CognitoTUI: AsyncParsableCommand {
             6 a change not confirmed (declined, or --yes or --confirm missing), 130 a job cancelled with Ctrl-C.
             """,
         version: CognitoTUIVersion.current,
-        subcommands: [ConsoleCommand.self, CallCommand.self, UsersCommand.self, GroupsCommand.self, EditCommand.self],
+        subcommands: [ConsoleCommand.self, CallCommand.self, PoolsCommand.self, UsersCommand.self, GroupsCommand.self,
+                      ClientsCommand.self, EditCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -2,17 +2,20 @@ import ArgumentParser
 import CognitoAPI
 import CognitoAdmin
 
-/// `cognito-tui groups delete|update --pool POOL NAME`.
+/// `cognito-tui groups list|get|members|create|update|delete --pool POOL`.
 struct GroupsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "groups",
-        abstract: "Change or delete a group of a user pool.",
+        abstract: "List, show, create, change or delete the groups of a user pool.",
         discussion: """
             Examples:
+              cognito-tui groups list --pool staff-pool
+              cognito-tui groups create --pool eu-west-1_AbC123def interns --precedence 20
               cognito-tui groups update --pool eu-west-1_AbC123def staff --description "Everyone on staff"
               cognito-tui groups delete --pool eu-west-1_AbC123def interns
             """,
-        subcommands: [GroupsUpdateCommand.self, GroupsDeleteCommand.self]
+        subcommands: [GroupsListCommand.self, GroupsGetCommand.self, GroupsMembersCommand.self, GroupsCreateCommand.self,
+                      GroupsUpdateCommand.self, GroupsDeleteCommand.self]
     )
 }
 
@@ -29,7 +32,7 @@ struct GroupsDeleteCommand: AsyncParsableCommand {
               cognito-tui groups delete --pool eu-west-1_AbC123def interns --confirm interns --profile prod-admin
             """
     )
-    @Option(help: ArgumentHelp("The user pool's id, e.g. eu-west-1_AbC123def.", valueName: "pool-id"))
+    @Option(help: PoolHelp.option)
     var pool: String
     @Argument(help: "The group's name.")
     var name: String
@@ -39,17 +42,18 @@ struct GroupsDeleteCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        try InputChecks.userPoolID(pool)
+        try InputChecks.userPool(pool)
         try InputChecks.groupName(name)
     }
 
     func run() async throws {
+        let admin = try AdminContext.make(global)
         if dryRun {
-            print("DeleteGroup \(pool)/\(name): nothing sent (dry run).")
+            print("DeleteGroup \(try await admin.pool(pool))/\(name): nothing sent (dry run).")
             return
         }
-        let admin = try AdminContext.make(global)
         try admin.refuseIfReadOnly(["DeleteGroup"])
+        let pool = try await admin.pool(pool)
         try confirmation.confirm(.delete, name: name, what: "delete group \(name) from \(pool)", admin: admin)
         try await GroupAdmin.delete(admin.backend, pool: pool, name: name)
         print("Deleted group \(name) from \(pool).")
@@ -66,12 +70,14 @@ struct GroupsUpdateCommand: AsyncParsableCommand {
             sending, and if it changed meanwhile nothing is sent without asking again. An empty value \
             (--description "") removes the field.
             Examples:
+              cognito-tui groups list --pool staff-pool
+              cognito-tui groups create --pool eu-west-1_AbC123def interns --precedence 20
               cognito-tui groups update --pool eu-west-1_AbC123def staff --description "Everyone on staff"
               cognito-tui groups update --pool eu-west-1_AbC123def admins --precedence 1 --role-arn arn:aws:iam::111122223333:role/Admins
               cognito-tui groups update --pool eu-west-1_AbC123def staff --precedence 5 --dry-run
             """
     )
-    @Option(help: ArgumentHelp("The user pool's id, e.g. eu-west-1_AbC123def.", valueName: "pool-id"))
+    @Option(help: PoolHelp.option)
     var pool: String
     @Argument(help: "The group's name.")
     var name: String
@@ -88,7 +94,7 @@ struct GroupsUpdateCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        try InputChecks.userPoolID(pool)
+        try InputChecks.userPool(pool)
         try InputChecks.groupName(name)
         guard description != nil || precedence != nil || roleArn != nil else {
             throw ValidationError("Say what to change: --description, --precedence or --role-arn.")
@@ -112,6 +118,7 @@ struct GroupsUpdateCommand: AsyncParsableCommand {
         let admin = try AdminContext.make(global)
         let updater = GroupAdmin.updater
         if !dryRun { try admin.refuseIfReadOnly([updater.operation]) }
+        let pool = try await admin.pool(pool)
         let path = [pool, name], resource = "\(pool)/\(name)"
         var plan = try await updater.plan(admin.backend, path: path, edit: .members(edits))
         DiffText.lines(plan, resource: resource).forEach { print($0) }

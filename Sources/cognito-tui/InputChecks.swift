@@ -12,6 +12,14 @@ enum InputChecks {
         }
     }
 
+    /// `--pool`: a user pool id, or a name as pools are named (looked up when the command runs).
+    static func userPool(_ reference: String) throws {
+        if UserPoolLookup.looksLikeID(reference) { return try userPoolID(reference) }
+        guard passes("PoolName", .string(reference), of: "CreateUserPool") else {
+            throw ValidationError("`\(reference)` is neither a user pool id (like eu-west-1_AbC123def) nor a pool name.")
+        }
+    }
+
     static func identityPoolID(_ id: String) throws {
         guard passes("IdentityPoolId", .string(id), of: "DescribeIdentityPool") else {
             throw ValidationError("`\(id)` is not an identity pool id; they look like eu-west-1:0a1b2c3d-4e5f-6789-abcd-ef0123456789.")
@@ -79,4 +87,10 @@ enum ReportFormat {
         case .jsonLines: return JobReportWriter.jsonLines(report)
         }
     }
+}
+
+/// The help of `--pool`, the same on every subcommand.
+enum PoolHelp {
+    static let option = ArgumentHelp("The user pool: its id (eu-west-1_AbC123def) or its name, if no other pool has it.",
+                                     valueName: "pool")
 }

@@ -1,25 +1,30 @@
 import ArgumentParser
 import CognitoAdmin
 
-/// `cognito-tui users disable|enable|delete|sign-out --pool POOL USERNAME...`.
+/// `cognito-tui users …`: reading users and every change of their lifecycle.
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
-        abstract: "Disable, enable or delete users of a user pool.",
+        abstract: "Create, read, change and delete users of a user pool.",
         discussion: """
             One username is one call; several (or --report) run as a job under the profile's rate \
             limits, with progress on stderr, Ctrl-C to stop starting new ones, and a report per user.
             Examples:
+              cognito-tui users list --pool staff-pool --filter 'email ^= "ann"'
+              cognito-tui users create --pool eu-west-1_AbC123def ann --attribute email=ann@example.com --generate-password
               cognito-tui users disable --pool eu-west-1_AbC123def ann
               cognito-tui users delete --pool eu-west-1_AbC123def ann bob --yes --report gone.csv
             """,
-        subcommands: [UsersDisableCommand.self, UsersEnableCommand.self, UsersDeleteCommand.self, UsersSignOutCommand.self]
+        subcommands: [UsersListCommand.self, UsersGetCommand.self, UsersGroupsCommand.self, UsersCreateCommand.self,
+                      UsersUpdateCommand.self, UsersSetPasswordCommand.self, UsersResetPasswordCommand.self,
+                      UsersConfirmCommand.self, UsersAddToGroupCommand.self, UsersRemoveFromGroupCommand.self,
+                      UsersDisableCommand.self, UsersEnableCommand.self, UsersDeleteCommand.self, UsersSignOutCommand.self]
     )
 }
 
 /// The users a lifecycle subcommand acts on, and how.
 struct UserTargets: ParsableArguments {
-    @Option(help: ArgumentHelp("The user pool's id, e.g. eu-west-1_AbC123def.", valueName: "pool-id"))
+    @Option(help: PoolHelp.option)
     var pool: String
 
     @Argument(help: "The usernames; several run as a job.")
@@ -34,7 +39,7 @@ struct UserTargets: ParsableArguments {
     @OptionGroup var confirmation: ConfirmOptions
 
     func validate() throws {
-        try InputChecks.userPoolID(pool)
+        try InputChecks.userPool(pool)
         guard !usernames.isEmpty else { throw ValidationError("Name at least one user, e.g. `--pool \(pool) ann`.") }
         for username in usernames { try InputChecks.username(username) }
         if let report { try InputChecks.reportPath(report) }
@@ -121,14 +126,15 @@ struct UserChangeCommand {
     let global: GlobalOptions
 
     func run() async throws {
-        let pool = targets.pool, usernames = targets.usernames
-        let plan = try change.plan(pool: pool, usernames: usernames)
+        let usernames = targets.usernames
+        _ = try change.plan(pool: targets.pool, usernames: usernames)
+        let admin = try AdminContext.make(global)
         if targets.dryRun {
-            JobProgressText.plan(plan).forEach { print($0) }
+            JobProgressText.plan(try change.plan(pool: try await admin.pool(targets.pool), usernames: usernames)).forEach { print($0) }
             return
         }
-        let admin = try AdminContext.make(global)
         try admin.refuseIfReadOnly([change.operation])
+        let pool = try await admin.pool(targets.pool)
         let single = usernames.count == 1
         let what = single ? "\(change.rawValue) user \(usernames[0]) in \(pool)"
                           : "\(change.rawValue) \(usernames.count) users in \(pool)"

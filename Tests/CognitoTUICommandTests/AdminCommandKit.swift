@@ -13,25 +13,63 @@ struct AdminCommandKit {
     let pool: String
 
     /// Makes a pool with these users (all enabled) and these groups (description, precedence, role).
-    init(users: [String] = [], groups: [(name: String, description: String, precedence: Int, role: String)] = []) throws {
+    /// - Parameters:
+    ///   - poolArguments: more keyword arguments of boto3's `create_user_pool`, e.g. a password policy.
+    ///   - users: usernames made with `admin_create_user`, each with a verified email.
+    init(users: [String] = [], groups: [(name: String, description: String, precedence: Int, role: String)] = [],
+         poolArguments: String = "", poolName: String? = nil) throws {
         home = try TemporaryHome()
         url = try TestEmulator.url()
         let groupCalls = groups.map {
             "idp.create_group(UserPoolId=pool, GroupName=\(Self.literal($0.name)), Description=\(Self.literal($0.description)), "
                 + "Precedence=\($0.precedence), RoleArn=\(Self.literal($0.role)))"
         }
-        let userCalls = users.map { "idp.admin_create_user(UserPoolId=pool, Username=\(Self.literal($0)))" }
+        let userCalls = users.map {
+            "idp.admin_create_user(UserPoolId=pool, Username=\(Self.literal($0)), MessageAction=\"SUPPRESS\", "
+                + "UserAttributes=[{\"Name\": \"email\", \"Value\": \(Self.literal($0 + "@example.com"))}, "
+                + "{\"Name\": \"email_verified\", \"Value\": \"true\"}])"
+        }
+        let name = poolName ?? "admin-\(UUID().uuidString.prefix(8))"
         pool = try Self.boto(url, """
-            pool = idp.create_user_pool(PoolName="admin-\(UUID().uuidString.prefix(8))")["UserPool"]["Id"]
+            pool = idp.create_user_pool(PoolName=\(Self.literal(name))\(poolArguments.isEmpty ? "" : ", " + poolArguments))["UserPool"]["Id"]
             \((userCalls + groupCalls).joined(separator: "\n"))
             print(pool)
             """).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Runs `cognito-tui` against the emulator with stdin not a terminal.
-    func run(_ arguments: [String], env: [String: String] = [:]) throws -> BinaryRunner.Result {
+    func run(_ arguments: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> BinaryRunner.Result {
         let environment = BinaryRunner.baseEnvironment(home: home.path).merging(Self.keys) { $1 }.merging(env) { $1 }
-        return try BinaryRunner.run(arguments + ["--endpoint-url", url, "--region", "us-east-1"], environment: environment)
+        return try BinaryRunner.run(arguments + ["--endpoint-url", url, "--region", "us-east-1"], environment: environment,
+                                    stdin: stdin)
+    }
+
+    /// A user as boto3 reads it, or nil when the pool has no such user.
+    struct User: Decodable, Equatable {
+        var status: String
+        var enabled: Bool
+        var attributes: [String: String]
+    }
+
+    func user(_ username: String) throws -> User? {
+        let text = try boto("""
+            try:
+                u = idp.admin_get_user(UserPoolId=pool, Username=\(Self.literal(username)))
+                print(json.dumps({"status": u["UserStatus"], "enabled": u["Enabled"],
+                                  "attributes": {a["Name"]: a["Value"] for a in u.get("UserAttributes", [])}}))
+            except idp.exceptions.UserNotFoundException:
+                print("null")
+            """)
+        return try JSONDecoder().decode(User?.self, from: Data(text.utf8))
+    }
+
+    /// The groups the user is in, as boto3 lists them.
+    func groups(of username: String) throws -> Set<String> {
+        let text = try boto("""
+            gs = idp.admin_list_groups_for_user(UserPoolId=pool, Username=\(Self.literal(username)))["Groups"]
+            print(json.dumps([g["GroupName"] for g in gs]))
+            """)
+        return Set(try JSONDecoder().decode([String].self, from: Data(text.utf8)))
     }
 
     /// Writes cognito-tui's settings file in this test's home.

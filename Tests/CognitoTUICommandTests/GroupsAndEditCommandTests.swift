@@ -131,7 +131,8 @@ struct GroupsAndEditCommandTests {
 @Suite("cognito-tui admin subcommands: bad input")
 struct AdminBadInputTests {
     @Test("bad input gets one sentence and nothing is sent", arguments: [
-        (["users", "disable", "--pool", "not-a-pool", "ann"], "`not-a-pool` is not a user pool id"),
+        (["users", "disable", "--pool", "not/a:pool", "ann"], "`not/a:pool` is neither a user pool id"),
+        (["users", "disable", "--pool", "us-east-1_\(String(repeating: "a", count: 50))", "ann"], "is not a user pool id; they look like"),
         (["users", "disable", "--pool", "us-east-1_abc", ""], "A username cannot be empty"),
         (["users", "disable", "--pool", "us-east-1_abc"], "Name at least one user"),
         (["users", "enable", "--pool", "us-east-1_abc", "ann", "ann"], "more than once"),

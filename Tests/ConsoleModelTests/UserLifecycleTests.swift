@@ -224,6 +224,20 @@ struct MembershipTests {
         #expect(backend.users["us-east-1_A"]?.count == 3, "the user stays in the pool")
     }
 
+    @Test("read-only: a on a user's empty Groups tab is refused with the reason")
+    func readOnlyAdd() async {
+        let source = Self.backend()
+        let backend = FakeBackend(readOnly: true)
+        backend.pools = source.pools
+        backend.users = source.users
+        backend.groups = source.groups
+        let model = ActionTests.model(backend, start: .user(poolID: "us-east-1_A", username: "user001"))
+        model.handle(.key(.character("2")))
+        await model.settle()
+        model.handle(.key(.character("a")))
+        #expect(model.screen.message?.text == "Add the user to groups: read-only: AdminAddUserToGroup changes data.")
+    }
+
     @Test("membership actions are not offered on the pool's own Groups list, where delete deletes the group")
     func notOnThePoolsGroups() async {
         let model = ActionTests.model(Self.backend(), start: .userPool(id: "us-east-1_A", name: "pool-a"))

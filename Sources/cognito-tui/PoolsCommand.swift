@@ -1,0 +1,60 @@
+import ArgumentParser
+import CognitoAdmin
+
+/// `cognito-tui pools list|get`.
+struct PoolsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pools",
+        abstract: "List user pools or show one.",
+        discussion: """
+            Examples:
+              cognito-tui pools list
+              cognito-tui pools get staff-pool --output json
+            """,
+        subcommands: [PoolsListCommand.self, PoolsGetCommand.self]
+    )
+}
+
+struct PoolsListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List every user pool of the account and region (ListUserPools, every page).",
+        discussion: """
+            Examples:
+              cognito-tui pools list
+              cognito-tui pools list --output csv --region eu-west-1 > pools.csv
+            """
+    )
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let admin = try AdminContext.make(global)
+        try ListPrinter(format: output.format, tableColumns: ["Id", "Name", "CreationDate", "LastModifiedDate"])
+            .list(try await PoolReads.userPools(admin.backend))
+    }
+}
+
+struct PoolsGetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "get",
+        abstract: "Show a user pool's settings (DescribeUserPool).",
+        discussion: """
+            Examples:
+              cognito-tui pools get eu-west-1_AbC123def
+              cognito-tui pools get staff-pool --output json | jq .Policies
+            """
+    )
+    @Argument(help: ArgumentHelp("The user pool: its id or its name.", valueName: "pool"))
+    var pool: String
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws { try InputChecks.userPool(pool) }
+
+    func run() async throws {
+        let admin = try AdminContext.make(global)
+        let pool = try await admin.pool(pool)
+        try ListPrinter(format: output.format, tableColumns: ["Id", "Name"]).one(try await PoolReads.userPool(admin.backend, pool: pool))
+    }
+}

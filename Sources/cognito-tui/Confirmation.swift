@@ -77,7 +77,8 @@ extension ConfirmOptions {
         case .proceed:
             return
         case .refuse(let sentence):
-            throw CommandFailure.notConfirmed(sentence)
+            // Without a terminal, a missing --yes or --confirm is a usage mistake (exit 2).
+            throw CommandFailure(description: sentence, status: ExitStatus.usage)
         case .askYesNo:
             guard Terminal.askYesNo(Output.sentence(what).dropLast() + "?") else {
                 throw CommandFailure.notConfirmed("Not confirmed; nothing was sent.")

@@ -55,7 +55,7 @@ struct CognitoTUI: AsyncParsableCommand {
         discussion: """
             Exit status: 0 success, 1 the service returned an error, 2 bad usage or input, \
             3 configuration or credentials, 4 network or unreadable reply, 5 refused by --read-only, \
-            6 a change not confirmed (declined, or --yes or --confirm missing), 130 a job cancelled with Ctrl-C.
+            6 a change declined at the prompt (a missing --yes or --confirm without a terminal is 2), 130 a job cancelled with Ctrl-C.
             """,
         version: CognitoTUIVersion.current,
         subcommands: [ConsoleCommand.self, CallCommand.self, PoolsCommand.self, UsersCommand.self, GroupsCommand.self,

@@ -116,7 +116,7 @@ struct UserLifecycleEndToEndTests {
 
     @Test("read-only: create, disable, add to a group and delete are each refused with the reason; the emulator is unchanged")
     func readOnly() throws {
-        let boto = Boto(region: "sa-east-1")
+        let boto = Boto(region: "me-south-1")
         let name = "e2e-life-" + UUID().uuidString.prefix(8).lowercased()
         let pool = try Self.pool(boto, name)
         _ = try boto.run("""

@@ -120,11 +120,11 @@ struct UsersCommandTests {
         #expect(try kit.enabled() == ["ann": true])
     }
 
-    @Test("deleting without a terminal needs --yes; without it nothing is sent, exit 6")
+    @Test("deleting without a terminal needs --yes; without it nothing is sent, exit 2")
     func deleteNeedsYes() throws {
         let kit = try AdminCommandKit(users: ["ann"])
         let result = try kit.run(["users", "delete", "--pool", kit.pool, "ann"])
-        #expect(result.status == 6)
+        #expect(result.status == 2)
         #expect(result.stderr.contains("pass --yes; nothing was sent"))
         #expect(try kit.enabled() == ["ann": true])
     }
@@ -134,13 +134,13 @@ struct UsersCommandTests {
         let kit = try AdminCommandKit(users: ["ann", "bob"])
         try kit.settings("profiles:\n  default:\n    protected: true\n")
         let bare = try kit.run(["users", "disable", "--pool", kit.pool, "ann"])
-        #expect(bare.status == 6)
+        #expect(bare.status == 2)
         #expect(bare.stderr.contains("Profile `default` is protected"), "\(bare.stderr)")
         #expect(bare.stderr.contains("--confirm ann"))
         let yes = try kit.run(["users", "delete", "--pool", kit.pool, "ann", "--yes"])
-        #expect(yes.status == 6, "--yes is not enough on a protected profile")
+        #expect(yes.status == 2, "--yes is not enough on a protected profile")
         let wrong = try kit.run(["users", "disable", "--pool", kit.pool, "ann", "--confirm", "bob"])
-        #expect(wrong.status == 6)
+        #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("does not match `ann`"))
         #expect(try kit.enabled() == ["ann": true, "bob": true])
 
@@ -154,7 +154,7 @@ struct UsersCommandTests {
         let kit = try AdminCommandKit(users: ["ann", "bob"])
         try kit.settings("protected: true\n")
         let refused = try kit.run(["users", "enable", "--pool", kit.pool, "ann", "bob"])
-        #expect(refused.status == 6)
+        #expect(refused.status == 2)
         #expect(refused.stderr.contains("--confirm \(kit.pool)"))
         let confirmed = try kit.run(["users", "disable", "--pool", kit.pool, "ann", "bob", "--confirm", kit.pool])
         #expect(confirmed.status == 0, "\(confirmed.stderr)")

@@ -62,6 +62,21 @@ struct UserLifecycleTests {
         model.handle(.key(.right))
         model.handle(.key(.tab))
         Self.typeText(model, "short")
+        model.handle(.key(.tab))
+        Self.typeText(model, "shorter")
+        model.handle(.key(.enter))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(model.screen.message?.text == "The two temporary passwords differ; nothing was sent.")
+        model.handle(.key(.character("c")))
+        await model.settle()
+        Self.typeText(model, "weak.one")
+        for _ in 0..<choice { model.handle(.key(.tab)) }
+        model.handle(.key(.right))
+        model.handle(.key(.tab))
+        Self.typeText(model, "short")
+        model.handle(.key(.tab))
+        Self.typeText(model, "short")
         model.handle(.key(.enter))
         model.handle(.key(.character("y")))
         await model.settle()
@@ -345,5 +360,49 @@ struct LinkedIdentityTests {
         await model.settle()
         #expect(backend.calls.contains("AdminDisableProviderForUser"))
         #expect(model.screen.body == .notice(Notice(.empty, "No linked identities.")))
+    }
+}
+
+@MainActor
+@Suite("Editing a user's attributes through a form")
+struct AttributeFormTests {
+    typealias IDP = CognitoIdentityProvider
+
+    @Test("u: a form of the mutable attributes; a changed one and an emptied one become one update and one delete, the rest kept")
+    func editAttributes() async throws {
+        let backend = FakeBackend.withUsers(2)
+        backend.pools[0].schemaAttributes = [
+            IDP.SchemaAttributeType(name: "email", mutable: true, required: true),
+            IDP.SchemaAttributeType(name: "given_name", mutable: true),
+            IDP.SchemaAttributeType(name: "nickname", mutable: true),
+            IDP.SchemaAttributeType(name: "birthdate", mutable: false),
+        ]
+        backend.users["us-east-1_A"]![1].attributes = [.init(name: "email", value: "u001@example.com"), .init(name: "given_name", value: "Ann"),
+                                                         .init(name: "nickname", value: "annie"), .init(name: "birthdate", value: "1990-01-01")]
+        let model = ActionTests.model(backend, start: .user(poolID: "us-east-1_A", username: "user001"))
+        await model.settle()
+        model.handle(.key(.character("u")))
+        await model.settle()
+        guard case .form(let form)? = model.screen.overlay else { Issue.record("no form: \(String(describing: model.screen.message))"); return }
+        #expect(!form.fields.contains { $0.label.hasPrefix("birthdate") }, "immutable attributes are not offered")
+        let given = try #require(form.fields.firstIndex { $0.label == "given_name" })
+        let nickname = try #require(form.fields.firstIndex { $0.label == "nickname" })
+        for _ in 0..<given { model.handle(.key(.tab)) }
+        model.handle(.key(.control("u")))
+        for char in "Anne" { model.handle(.key(.character(char))) }
+        for _ in given..<nickname { model.handle(.key(.tab)) }
+        model.handle(.key(.control("u")))
+        model.handle(.key(.enter))
+        await model.settle()
+        guard case .confirm(let confirm)? = model.screen.overlay else { Issue.record("no diff"); return }
+        #expect(confirm.lines.contains(ConfirmLine(.changed, "~ UserAttributes.given_name: \"Ann\" → \"Anne\"")))
+        #expect(confirm.lines.contains(ConfirmLine(.removed, "- UserAttributes.nickname: \"annie\"")))
+        #expect(confirm.lines.contains(ConfirmLine(.kept, "= UserAttributes.email: \"u001@example.com\" (kept)")))
+        model.handle(.key(.character("y")))
+        await model.settle()
+        #expect(backend.calls.filter { $0.hasPrefix("AdminUpdateUserAttributes") || $0.hasPrefix("AdminDeleteUserAttributes") }
+                == ["AdminUpdateUserAttributes", "AdminDeleteUserAttributes"])
+        let attributes = Dictionary(uniqueKeysWithValues: (backend.users["us-east-1_A"]![1].attributes ?? []).map { ($0.name, $0.value ?? "") })
+        #expect(attributes == ["email": "u001@example.com", "given_name": "Anne", "birthdate": "1990-01-01"])
     }
 }

@@ -249,6 +249,29 @@ public final class FakeBackend: UnansweredBackend, CognitoBackend, @unchecked Se
         }
     }
 
+    public override func adminUpdateUserAttributes(_ input: IDP.AdminUpdateUserAttributesRequest) async throws -> IDP.AdminUpdateUserAttributesResponse {
+        try called("AdminUpdateUserAttributes")
+        mutate { backend in
+            guard let index = backend.users[input.userPoolId]?.firstIndex(where: { $0.username == input.username }) else { return }
+            var attributes = backend.users[input.userPoolId]![index].attributes ?? []
+            for attribute in input.userAttributes {
+                attributes.removeAll { $0.name == attribute.name }
+                attributes.append(attribute)
+            }
+            backend.users[input.userPoolId]![index].attributes = attributes
+        }
+        return IDP.AdminUpdateUserAttributesResponse()
+    }
+
+    public override func adminDeleteUserAttributes(_ input: IDP.AdminDeleteUserAttributesRequest) async throws -> IDP.AdminDeleteUserAttributesResponse {
+        try called("AdminDeleteUserAttributes")
+        mutate { backend in
+            guard let index = backend.users[input.userPoolId]?.firstIndex(where: { $0.username == input.username }) else { return }
+            backend.users[input.userPoolId]![index].attributes?.removeAll { input.userAttributeNames.contains($0.name) }
+        }
+        return IDP.AdminDeleteUserAttributesResponse()
+    }
+
     public override func adminAddUserToGroup(_ input: IDP.AdminAddUserToGroupRequest) async throws {
         try called("AdminAddUserToGroup")
         mutate { backend in

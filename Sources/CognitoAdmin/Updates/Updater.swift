@@ -50,7 +50,19 @@ public struct Updater: Sendable {
         case .members(let members):
             guard case .object(var object) = base else { throw UpdateError("The current \(readOperation) reply is not an object.") }
             for (key, value) in members {
-                if let value { object[key] = value } else { object[key] = nil }
+                // `Parent<US>member` edits one member of an object member (one user attribute).
+                let parts = key.split(separator: UpdateEdit.nested, maxSplits: 1).map(String.init)
+                if parts.count == 2 {
+                    guard case .object(var inner) = object[parts[0]] ?? .object([:]) else {
+                        throw UpdateError("\(parts[0]) is not an object.")
+                    }
+                    inner[parts[1]] = value
+                    object[parts[0]] = .object(inner)
+                } else if let value {
+                    object[key] = value
+                } else {
+                    object[key] = nil
+                }
             }
             proposed = .object(object)
         case .whole(let value):
@@ -101,6 +113,10 @@ public struct Updater: Sendable {
 public enum UpdateEdit: Sendable, Equatable {
     case members([String: JSONValue?])
     case whole(JSONValue)
+
+    /// Separates an object member's name from one of its own members in a `members` key:
+    /// `"UserAttributes" + nested + "email"`. A control character, so no member name holds it.
+    public static let nested: Character = "\u{1F}"
 
     /// The edit as the members it changes relative to `base`, to apply over a newer state: a
     /// whole document edited in `$EDITOR` keeps only the members the operator changed, so a

@@ -27,7 +27,7 @@ enum ActionRunner {
         case .updateForm:
             let update = try update(request)
             guard let make = update.form else { throw UpdateError("This update has no form; press e to edit it as JSON.") }
-            return make(try await update.updater.read(backend, request.ref.path))
+            return try await make(backend, request.target, try await update.updater.read(backend, request.ref.path))
         default:
             throw UpdateError("\(request.action.verb) has no form.")
         }

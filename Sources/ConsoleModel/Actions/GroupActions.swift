@@ -34,7 +34,7 @@ enum GroupActions {
     /// The form of `update`: the group's description, precedence and role, from the update input.
     static let update = UpdateSpec(
         GroupAdmin.updater,
-        form: { current in
+        form: { _, _, current in
             FormState(title: "Change group", fields: [
                 FormField("Description", "Description", text: current["Description"]?.text ?? "",
                           rule: FieldRule("UpdateGroup", "Description")),

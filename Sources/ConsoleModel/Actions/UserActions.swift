@@ -14,7 +14,7 @@ enum UserActions {
         }
     }
 
-    static let all: [ResourceAction] = MembershipActions.forMembers + UserLifecycleActions.all + [UserSecurityActions.mfa] + [
+    static let all: [ResourceAction] = MembershipActions.forMembers + UserLifecycleActions.all + [UserSecurityActions.mfa, UserAttributeActions.action] + [
         .edit(Updaters.userAttributes, what: "attributes"),
         ResourceAction("disable", keys: [.character("D")], title: "disable user", operations: ["AdminDisableUser"],
                        confirmation: .yesNo,

@@ -14,6 +14,9 @@ enum UserLifecycleActions {
         work: .form(FormRecipe { backend, ref in
             createForm(try await PoolSchema.read(backend, pool: ref[0]))
         }, { backend, ref, values in
+            if values["password"] == PasswordChoice.type, values["typed"] != values["again"] {
+                throw UpdateError("The two temporary passwords differ; nothing was sent.")
+            }
             let schema = try await PoolSchema.read(backend, pool: ref[0])
             var user = newUser(values)
             var generated: String?

@@ -61,7 +61,8 @@ public struct DescribeSpec: Sendable {
 /// of its fields with the members each value becomes. A form field's key is the member it
 /// edits; only the fields the operator changed become the edit.
 public struct UpdateSpec: Sendable {
-    public typealias MakeForm = @Sendable (_ current: JSONValue) -> FormState
+    /// Makes the form from the update input as it is now (and may read more, such as a schema).
+    public typealias MakeForm = @Sendable (_ backend: any CognitoBackend, _ target: ActionTarget, _ current: JSONValue) async throws -> FormState
     public typealias Members = @Sendable (_ values: FormValues) -> [String: JSONValue?]
     public let updater: Updater
     public let form: MakeForm?

@@ -30,6 +30,11 @@ struct UserLifecycleEndToEndTests {
         """, [pool, name])
     }
 
+    /// Whether a line of the screen holds all of `parts`: a row, not the status line naming it.
+    static func hasRow(_ screen: String, _ parts: String...) -> Bool {
+        screen.split(separator: "\n").contains { line in parts.allSatisfy { line.contains($0) } }
+    }
+
     /// From the pools list to the pool's Users tab.
     static func openUsers(_ run: Run, name: String) throws {
         try run.tmux.wait(for: name)
@@ -78,10 +83,11 @@ struct UserLifecycleEndToEndTests {
         try run.tmux.press("2")
         try run.tmux.wait(for: "No groups.")
         try run.tmux.press("a")
-        try run.tmux.wait(for: "Add casey to groups")
-        try run.tmux.press("Right")
+        try run.tmux.wait(for: "the group picker") { $0.contains("Add casey to groups") && $0.contains("[ ] ops") }
+        try run.tmux.press("Space")
+        try run.tmux.wait(for: "[x] ops")
         try run.tmux.press("Enter")
-        try run.tmux.wait(for: "Add the user to the chosen groups")
+        try run.tmux.wait(for: "Add the user to these groups")
         try run.tmux.press("y")
         try run.tmux.wait(for: "Added casey to ops.")
         try run.tmux.wait(for: "the Groups tab with ops") { $0.contains("ops") && $0.contains("Operations") }
@@ -90,12 +96,13 @@ struct UserLifecycleEndToEndTests {
         try run.tmux.press("Escape")
         try run.tmux.wait(for: "\(name) › Users")
         try run.tmux.press("3")
-        try run.tmux.wait(for: "the pool's groups") { $0.contains("\(name) › Groups") && $0.contains("ops") }
+        // The status line still says "Added casey to ops.": wait for the row itself.
+        try run.tmux.wait(for: "the pool's groups") { $0.contains("\(name) › Groups") && $0.contains("Operations") }
         try run.tmux.press("Enter")
         try run.tmux.wait(for: "› ops › Summary")
         try run.tmux.press("2")
         try run.tmux.wait(for: "› ops › Members")
-        try run.tmux.wait(for: "casey")
+        try run.tmux.wait(for: "casey's row") { Self.hasRow($0, "casey", "FORCE_CHANGE_PASSWORD") }
         try run.tmux.press("DC")
         try run.tmux.wait(for: "Remove casey from the group?")
         try run.tmux.press("y")
@@ -105,7 +112,7 @@ struct UserLifecycleEndToEndTests {
         try run.tmux.press("Escape")
         try run.tmux.wait(for: "\(name) › Groups")
         try run.tmux.press("2")
-        try run.tmux.wait(for: "casey")
+        try run.tmux.wait(for: "casey's row") { Self.hasRow($0, "casey", "FORCE_CHANGE_PASSWORD") }
         try run.tmux.press("C-x")
         try run.tmux.wait(for: "Type casey to confirm")
         try run.tmux.type("casey")

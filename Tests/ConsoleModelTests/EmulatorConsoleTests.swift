@@ -201,7 +201,7 @@ struct EmulatorConsoleTests {
 
         await press(.character("2"))
         await press(.character("a"))
-        await press(.right, .enter, .character("y"))
+        await press(.character(" "), .enter, .character("y"))
         #expect(rows().map { $0[0] } == ["ops"], "\(String(describing: model.screen.message)) \(model.screen.body)")
         await press(.delete, .character("y"))
         #expect(model.screen.body == .notice(Notice(.empty, "No groups.")))

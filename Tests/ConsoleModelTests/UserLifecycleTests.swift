@@ -187,7 +187,7 @@ struct MembershipTests {
         return backend
     }
 
-    @Test("on a user's Groups tab, a adds the user to chosen groups and the tab shows them; del removes one, the group stays")
+    @Test("on a user's Groups tab, a picks groups (typing narrows the list, space ticks) and the tab shows them; del removes one, the group stays")
     func fromTheUser() async throws {
         let backend = Self.backend()
         let model = ActionTests.model(backend, start: .user(poolID: "us-east-1_A", username: "user001"))
@@ -195,30 +195,39 @@ struct MembershipTests {
         await model.settle()
         model.handle(.key(.character("a")))
         await model.settle()
-        guard case .form(let form)? = model.screen.overlay else { Issue.record("no form: \(String(describing: model.screen.message))"); return }
-        #expect(form.fields[0].label == "Groups *")
-        model.handle(.key(.right))
-        model.handle(.key(.right))
+        guard case .picker(let picker)? = model.screen.overlay else { Issue.record("no picker: \(String(describing: model.screen.message))"); return }
+        #expect(picker.items == ["admins", "auditors", "staff"])
+        for char in "aud" { model.handle(.key(.character(char))) }
+        guard case .picker(let narrowed)? = model.screen.overlay else { Issue.record("no picker"); return }
+        #expect(narrowed.items == ["auditors"])
+        model.handle(.key(.character(" ")))
+        model.handle(.key(.control("u")))
+        model.handle(.key(.down)); model.handle(.key(.down))
+        model.handle(.key(.character(" ")))
+        guard case .picker(let ticked)? = model.screen.overlay else { Issue.record("no picker"); return }
+        #expect(ticked.checked == [1, 2])
         model.handle(.key(.enter))
+        guard case .confirm(let confirm)? = model.screen.overlay else { Issue.record("no confirmation"); return }
+        #expect(confirm.lines.map(\.text) == ["+ auditors", "+ staff"])
         model.handle(.key(.character("y")))
         await model.settle()
         #expect(backend.calls.filter { $0 == "AdminAddUserToGroup" }.count == 2)
         guard case .table(let table) = model.screen.body else { Issue.record("no table"); return }
-        #expect(table.rows.map { $0.cells[0] } == ["admins", "auditors"])
+        #expect(table.rows.map { $0.cells[0] } == ["auditors", "staff"])
 
         model.handle(.key(.delete))
-        guard case .confirm(let confirm)? = model.screen.overlay else { Issue.record("no confirmation"); return }
-        #expect(confirm.text.contains("The group itself stays"))
+        guard case .confirm(let removal)? = model.screen.overlay else { Issue.record("no confirmation"); return }
+        #expect(removal.text.contains("The group itself stays"))
         model.handle(.key(.character("y")))
         await model.settle()
         #expect(backend.calls.contains("AdminRemoveUserFromGroup"))
         #expect(!backend.calls.contains("DeleteGroup"))
         #expect(backend.groups["us-east-1_A"]?.count == 3)
         guard case .table(let after) = model.screen.body else { Issue.record("no table"); return }
-        #expect(after.rows.map { $0.cells[0] } == ["auditors"])
+        #expect(after.rows.map { $0.cells[0] } == ["staff"])
     }
 
-    @Test("on a group's Members tab, a adds users by name and del removes the selected member")
+    @Test("on a group's Members tab, a searches the pool by username prefix as you type; del removes the selected member")
     func fromTheGroup() async throws {
         let backend = Self.backend()
         let model = ActionTests.model(backend, start: .group(poolID: "us-east-1_A", name: "staff"))
@@ -226,7 +235,18 @@ struct MembershipTests {
         await model.settle()
         model.handle(.key(.character("a")))
         await model.settle()
-        for char in "user000, user002" { model.handle(.key(.character(char))) }
+        guard case .picker(let empty)? = model.screen.overlay else { Issue.record("no picker"); return }
+        #expect(empty.items.isEmpty && empty.note == "type to search")
+        for char in "user00" {
+            model.handle(.key(.character(char)))
+            await model.settle()
+        }
+        #expect(backend.calls.filter { $0 == "ListUsers" }.count >= 1, "the pool was searched")
+        guard case .picker(let found)? = model.screen.overlay else { Issue.record("no picker"); return }
+        #expect(found.items == ["user000", "user001", "user002"])
+        model.handle(.key(.character(" ")))
+        model.handle(.key(.down)); model.handle(.key(.down))
+        model.handle(.key(.character(" ")))
         model.handle(.key(.enter))
         model.handle(.key(.character("y")))
         await model.settle()

@@ -80,6 +80,9 @@ enum Scenes {
                                               completions: ["users", "userpools", "up"], selectedCompletion: 0))
     static let picker = Overlay.picker(Picker(title: "Region", items: ["us-east-1", "us-west-2", "eu-west-1",
                                                                       "eu-central-1", "ap-northeast-1"], selected: 2))
+    static let checklist = Overlay.picker(Picker(title: "Add ann.lee to groups", items: ["admins", "beta-testers", "ops"],
+                                                 selected: 1, filter: "", checked: [0, 2],
+                                                 note: "2 chosen · space ticks · enter goes on · esc cancels"))
     static let form = Overlay.form(Form(title: "Search users", fields: [
         Form.Field(label: "Attribute", value: "email", choices: ["username", "email", "phone_number"]),
         Form.Field(label: "Match", value: "^=", choices: ["=", "^="]),
@@ -114,6 +117,7 @@ enum Scenes {
          ("notice-error", notice(.error, "AccessDenied: not authorized to perform cognito-identity:ListIdentityPools (request 4f1c2a).",
                                  message: StatusMessage(.error, "ListIdentityPools failed: AccessDenied (request 4f1c2a)."))),
          ("overlay-help", over(help)), ("overlay-prompt", over(prompt)), ("overlay-picker", over(picker)),
+         ("overlay-checklist", over(checklist)),
          ("overlay-form", over(form)), ("overlay-confirm", over(confirm)), ("overlay-confirm-yes-no", over(confirmYesNo)),
          ("overlay-form-errors", over(formErrors)), ("overlay-confirm-diff", over(confirmDiff))]
     }

@@ -35,7 +35,7 @@ enum ActionRunner {
 
     static func perform(_ backend: any CognitoBackend, _ request: ActionRequest, _ values: FormValues) async throws -> ActionOutcome {
         switch try action(request).work {
-        case .run(let perform), .form(_, let perform):
+        case .run(let perform), .form(_, let perform), .pick(_, let perform):
             return try await perform(backend, request.target, values)
         default:
             throw UpdateError("\(request.action.verb) is an update; it is sent through its plan.")

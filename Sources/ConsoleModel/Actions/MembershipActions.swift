@@ -1,29 +1,24 @@
 import CognitoAdmin
 import CognitoAPI
 
-/// Group membership from both sides: on a user's Groups tab, add the user to groups (a choice of
-/// the pool's other groups) or remove them from the selected ones; on a group's Members tab,
-/// add users by username or remove the selected members. Each is one call per pair, through
+/// Group membership from both sides: on a user's Groups tab, add the user to groups (a picker of
+/// the pool's other groups, narrowed as you type) or remove them from the selected ones; on a
+/// group's Members tab, add users (a picker that searches the pool by username prefix as you
+/// type) or remove the selected members. Each is one call per pair, through
 /// `GroupAdmin`, as `cognito-tui users add-to-group|remove-from-group` does.
 enum MembershipActions {
     /// On a user's Groups tab (rows are groups, within the user).
     static let forGroups: [ResourceAction] = [
         ResourceAction("add-to-group", keys: [.character("a")], title: "add the user to groups",
                        operations: ["ListGroups", "AdminAddUserToGroup"], scope: .list, confirmation: .yesNo, hint: true,
-                       question: { "Add the user to the chosen groups of \($0[0])?" }, lists: [.userGroups],
-                       work: .form(FormRecipe { backend, target in
+                       question: { "Add the user to these groups of \($0[0])?" }, lists: [.userGroups],
+                       work: .pick(PickRecipe(title: { "Add \($0.within?.id ?? "the user") to groups" }) { backend, target, _ in
                            guard let user = target.within else { throw UpdateError("Open a user first.") }
-                           let pool = target[0]
-                           let all = try await allGroups(backend, pool: pool)
-                           let current = try await groups(of: user.id, backend, pool: pool)
-                           let choices = all.filter { !current.contains($0) }
-                           guard !choices.isEmpty else { throw UpdateError("\(user.id) is already in every group of \(pool).") }
-                           return FormState(title: "Add \(user.id) to groups", fields: [
-                               FormField("groups", "Groups", kind: .multiChoice(choices), required: true),
-                           ], note: "←/→ adds the next group; or type names, comma-separated.")
+                           let current = try await groups(of: user.id, backend, pool: target[0])
+                           return try await allGroups(backend, pool: target[0]).filter { !current.contains($0) }
                        }, { backend, target, values in
                            guard let user = target.within else { throw UpdateError("Open a user first.") }
-                           let chosen = values.list("groups")
+                           let chosen = values.list("picked")
                            for group in chosen {
                                try await GroupAdmin.add(backend, pool: target[0], username: user.id, to: group)
                            }
@@ -42,16 +37,18 @@ enum MembershipActions {
     /// On a group's Members tab (rows are users, within the group).
     static let forMembers: [ResourceAction] = [
         ResourceAction("add-to-group", keys: [.character("a")], title: "add users to the group",
-                       operations: ["AdminAddUserToGroup"], scope: .list, confirmation: .yesNo, hint: true,
+                       operations: ["ListUsers", "AdminAddUserToGroup"], scope: .list, confirmation: .yesNo, hint: true,
                        question: { "Add these users to the group in \($0[0])?" }, lists: [.groupMembers],
-                       work: .form(FormRecipe { _, target in
-                           guard let group = target.within else { throw UpdateError("Open a group first.") }
-                           return FormState(title: "Add users to \(group.id)", fields: [
-                               FormField("users", "Usernames", required: true),
-                           ], note: "Comma-separated usernames.")
+                       work: .pick(PickRecipe(title: { "Add users to \($0.within?.id ?? "the group")" }, serverSide: true) { backend, target, query in
+                           // The pool is searched as the operator types, by username prefix.
+                           guard !query.isEmpty else { return [] }
+                           let search = UserSearch(attribute: "username", match: .prefix, value: query)
+                           let out = try await backend.listUsers(.init(userPoolId: target[0], limit: ListSpec.pageSize,
+                                                                       filter: search.filterExpression))
+                           return (out.users ?? []).compactMap(\.username)
                        }, { backend, target, values in
                            guard let group = target.within else { throw UpdateError("Open a group first.") }
-                           let users = values.list("users")
+                           let users = values.list("picked")
                            for username in users {
                                try await GroupAdmin.add(backend, pool: target[0], username: username, to: group.id)
                            }

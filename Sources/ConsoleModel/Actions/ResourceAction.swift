@@ -33,6 +33,9 @@ public struct ResourceAction: Sendable {
         case run(Perform)
         /// A form (made from the resource as it is now), confirm, then perform with its values.
         case form(FormRecipe, Perform)
+        /// A picker of several (groups, users), then confirm, then perform with the chosen ones
+        /// in the values as `picked`, comma-separated.
+        case pick(PickRecipe, Perform)
         /// An update through its form: read, merge, diff, confirm, read again, send. Nil: the
         /// descriptor's update.
         case updateForm(UpdateSpec? = nil)
@@ -170,4 +173,19 @@ public struct ActionTarget: Sendable, Equatable {
     public var id: String { ref.id }
     public var path: [String] { ref.path }
     public subscript(_ index: Int) -> String { ref[index] }
+}
+
+/// What a picker offers: its title, and the options for what is typed (every option for an
+/// empty query); `serverSide` pickers ask again as the operator types.
+public struct PickRecipe: Sendable {
+    public typealias Options = @Sendable (_ backend: any CognitoBackend, _ target: ActionTarget, _ query: String) async throws -> [String]
+    public let title: @Sendable (ActionTarget) -> String
+    public let serverSide: Bool
+    public let options: Options
+
+    public init(title: @escaping @Sendable (ActionTarget) -> String, serverSide: Bool = false, options: @escaping Options) {
+        self.title = title
+        self.serverSide = serverSide
+        self.options = options
+    }
 }

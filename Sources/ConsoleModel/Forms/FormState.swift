@@ -50,7 +50,7 @@ public struct FormState: Sendable, Equatable {
         switch key {
         case .tab, .down: focused = (focused + 1) % fields.count; return true
         case .backTab, .up: focused = (focused + fields.count - 1) % fields.count; return true
-        case .left, .right, .character(" ") where field.isChoice || field.kind == .flag:
+        case .left where field.isToggled, .right where field.isToggled, .character(" ") where field.isToggled:
             let step = key == .left ? -1 : 1
             switch field.kind {
             case .flag: field.text = field.text == "yes" ? "no" : "yes"
@@ -100,6 +100,9 @@ public struct FormState: Sendable, Equatable {
 }
 
 extension FormField {
+    /// Fields whose value ←/→ and space step through rather than type.
+    var isToggled: Bool { isChoice || kind == .flag }
+
     var isChoice: Bool {
         switch kind {
         case .choice, .multiChoice: return true

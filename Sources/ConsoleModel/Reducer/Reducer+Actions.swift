@@ -59,6 +59,9 @@ extension Reducer {
         case .editJSON:
             state.overlay = .busy(title: "Opening the editor…", ticket: request.ticket)
             return [.openEditor(request, base: nil, text: nil)]
+        case .pick:
+            state.overlay = .busy(title: "Reading the choices…", ticket: request.ticket)
+            return [.loadPicks(request, query: "")]
         }
     }
 
@@ -189,6 +192,47 @@ extension Reducer {
         return false
     }
 
+    /// Keys while a picker is open: typing narrows, space ticks, ↑/↓ move, Enter confirms.
+    static func pickKey(_ state: inout ConsoleState, _ original: PickState, _ key: Key) -> [ConsoleEffect] {
+        var pick = original
+        var effects: [ConsoleEffect] = []
+        switch key {
+        case .escape:
+            return cancelAction(&state)
+        case .up: pick.cursor = max(0, pick.cursor - 1)
+        case .down: pick.cursor = min(max(0, pick.shown.count - 1), pick.cursor + 1)
+        case .character(" "):
+            let shown = pick.shown
+            guard shown.indices.contains(pick.cursor) else { return [] }
+            let item = shown[pick.cursor]
+            if let index = pick.chosen.firstIndex(of: item) { pick.chosen.remove(at: index) } else { pick.chosen.append(item) }
+        case .enter:
+            if pick.chosen.isEmpty, pick.shown.indices.contains(pick.cursor) { pick.chosen = [pick.shown[pick.cursor]] }
+            guard !pick.chosen.isEmpty, let action = pick.request.action.action else { return [] }
+            openConfirm(&state, pick.request, action, pending: .perform(FormValues(["picked": pick.chosen.joined(separator: ",")])),
+                        lines: pick.chosen.map { ConfirmLine(.added, "+ \($0)") })
+            return []
+        case .character(let char):
+            pick.filter.append(char)
+            pick.cursor = 0
+        case .backspace:
+            guard !pick.filter.isEmpty else { return [] }
+            pick.filter.removeLast()
+            pick.cursor = 0
+        case .control("u"):
+            pick.filter = ""
+            pick.cursor = 0
+        default:
+            return []
+        }
+        if pick.serverSide, pick.filter != original.filter {
+            pick.searching = pick.filter
+            effects.append(.loadPicks(pick.request, query: pick.filter))
+        }
+        state.overlay = .pick(pick)
+        return effects
+    }
+
     /// Keys while an action's form is open.
     static func actionFormKey(_ state: inout ConsoleState, _ original: ActionFormState, _ key: Key) -> [ConsoleEffect] {
         var open = original
@@ -232,6 +276,22 @@ extension Reducer {
     /// Results of action effects.
     static func actionMessage(_ state: inout ConsoleState, _ message: ConsoleMessage) -> [ConsoleEffect] {
         switch message {
+        case .picksLoaded(let request, let query, let options):
+            if isWaiting(state, for: request), case .pick(let recipe, _)? = request.action.action?.work {
+                if options.isEmpty && !recipe.serverSide {
+                    state.overlay = nil
+                    state.message = StatusMessage(.info, "There is nothing to choose from.")
+                    return []
+                }
+                state.overlay = .pick(PickState(request: request, title: recipe.title(request.target), options: options,
+                                                serverSide: recipe.serverSide))
+            } else if case .pick(var pick)? = state.overlay, pick.request.ticket == request.ticket, pick.filter == query {
+                pick.options = options
+                pick.searching = nil
+                pick.cursor = min(pick.cursor, max(0, pick.shown.count - 1))
+                state.overlay = .pick(pick)
+            }
+            return []
         case .formLoaded(let request, let form):
             guard isWaiting(state, for: request) else { return [] }
             state.overlay = .actionForm(ActionFormState(request: request, form: form))

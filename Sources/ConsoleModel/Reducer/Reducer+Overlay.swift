@@ -27,6 +27,8 @@ extension Reducer {
             return actionFormKey(&state, form, key)
         case .confirm(let confirm)?:
             return confirmKey(&state, confirm, key)
+        case .pick(let pick)?:
+            return pickKey(&state, pick, key)
         case .secret(_, let value)?:
             state.overlay = nil
             guard key == .character("y") else { return [] }

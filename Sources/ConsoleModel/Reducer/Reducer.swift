@@ -72,7 +72,7 @@ public enum Reducer {
         case .status(let message):
             state.message = message
             return []
-        case .formLoaded, .planned, .editorReady, .editorReturned, .actionFinished, .actionFailed, .rowLoaded, .jobProgress, .jobFinished:
+        case .formLoaded, .picksLoaded, .planned, .editorReady, .editorReturned, .actionFinished, .actionFailed, .rowLoaded, .jobProgress, .jobFinished:
             return actionMessage(&state, message)
         }
     }

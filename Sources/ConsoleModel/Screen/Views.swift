@@ -163,10 +163,20 @@ public struct Picker: Sendable, Equatable {
     public var title: String
     public var items: [String]
     public var selected: Int
-    public init(title: String, items: [String], selected: Int) {
+    /// What is typed to narrow the items; nil when the picker has no filter.
+    public var filter: String?
+    /// Which items are ticked, for a picker that chooses several; nil for one choice.
+    public var checked: Set<Int>?
+    /// Shown under the items (e.g. "searching…", "3 chosen").
+    public var note: String?
+    public init(title: String, items: [String], selected: Int, filter: String? = nil, checked: Set<Int>? = nil,
+                note: String? = nil) {
         self.title = title
         self.items = items
         self.selected = selected
+        self.filter = filter
+        self.checked = checked
+        self.note = note
     }
 }
 

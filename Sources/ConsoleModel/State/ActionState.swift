@@ -55,3 +55,32 @@ public struct EditRequest: Sendable, Equatable {
         self.text = text
     }
 }
+
+/// Choosing several of a list for an action (groups to add a user to, users to add to a group):
+/// typing narrows it — on the server when the recipe searches there — space ticks, Enter goes on.
+public struct PickState: Sendable, Equatable {
+    public var request: ActionRequest
+    public var title: String
+    public var options: [String]
+    public var filter = ""
+    public var chosen: [String] = []
+    public var cursor = 0
+    public var serverSide: Bool
+    /// The query of the search in flight, for a server-side picker.
+    public var searching: String?
+
+    public init(request: ActionRequest, title: String, options: [String], serverSide: Bool) {
+        self.request = request
+        self.title = title
+        self.options = options
+        self.serverSide = serverSide
+    }
+
+    /// The options as shown: all that contain the filter (the server already narrowed them when
+    /// it searches), chosen ones kept in view.
+    public var shown: [String] {
+        guard !serverSide, !filter.isEmpty else { return options }
+        let needle = filter.lowercased()
+        return options.filter { $0.lowercased().contains(needle) || chosen.contains($0) }
+    }
+}

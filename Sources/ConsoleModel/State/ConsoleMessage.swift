@@ -32,6 +32,8 @@ public enum ConsoleMessage: Sendable {
     case actionFailed(ActionRequest, String)
     /// A resource read back after a change, as its row.
     case rowLoaded(ResourceRef, ListItem)
+    /// A picker's options for a query.
+    case picksLoaded(ActionRequest, query: String, [String])
     /// A running job's progress, and its report when it ends.
     case jobProgress(ticket: Int, JobProgress)
     case jobFinished(ticket: Int, JobReport)
@@ -48,6 +50,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case loadForm(ActionRequest)
     /// Run the action.
     case perform(ActionRequest, FormValues)
+    /// Ask a picker's recipe for the options matching `query`.
+    case loadPicks(ActionRequest, query: String)
     /// Read the resource and plan an update with this edit.
     case planUpdate(ActionRequest, UpdateEdit)
     /// Read again and send the plan if nothing changed meanwhile.

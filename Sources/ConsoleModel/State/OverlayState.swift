@@ -8,6 +8,8 @@ public enum OverlayState: Sendable, Equatable {
     case confirm(ConfirmState)
     /// Waiting for a form, a plan or an editor to come back; keys other than Esc wait.
     case busy(title: String, ticket: Int)
+    /// Choosing several of a list for an action.
+    case pick(PickState)
     /// A secret shown once (a generated password): y copies it, any key closes it.
     case secret(title: String, value: String)
 }

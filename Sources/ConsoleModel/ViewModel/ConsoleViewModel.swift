@@ -108,7 +108,7 @@ public final class ConsoleViewModel: ConsoleDriver {
                         return .loadFailed(address, ticket: ticket, ErrorText.sentence(error))
                     }
                 }
-            case .loadForm, .perform, .planUpdate, .commitUpdate, .openEditor, .refreshRow:
+            case .loadForm, .perform, .planUpdate, .commitUpdate, .openEditor, .refreshRow, .loadPicks:
                 runAction(effect)
             case .runJob(let request, let plan, let refs):
                 runJob(request, plan, refs)
@@ -147,6 +147,15 @@ public final class ConsoleViewModel: ConsoleDriver {
             spawn(pane: nil) { backend in
                 do {
                     return .formLoaded(request, try await ActionRunner.form(backend, request))
+                } catch {
+                    return .actionFailed(request, ErrorText.sentence(error))
+                }
+            }
+        case .loadPicks(let request, let query):
+            spawn(pane: nil) { backend in
+                do {
+                    guard case .pick(let recipe, _)? = request.action.action?.work else { throw UpdateError("No picker.") }
+                    return .picksLoaded(request, query: query, try await recipe.options(backend, request.target, query))
                 } catch {
                     return .actionFailed(request, ErrorText.sentence(error))
                 }

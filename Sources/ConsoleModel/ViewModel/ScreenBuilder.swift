@@ -92,6 +92,13 @@ public enum ScreenBuilder {
         case .confirm(let confirm)?:
             return .confirm(Confirm(title: confirm.title, text: confirm.question, lines: confirm.lines,
                                     typeToConfirm: confirm.typeToConfirm, input: confirm.input))
+        case .pick(let pick)?:
+            let shown = pick.shown
+            let checked = Set(shown.indices.filter { pick.chosen.contains(shown[$0]) })
+            let note = pick.searching != nil ? "searching…"
+                : shown.isEmpty ? (pick.filter.isEmpty ? "type to search" : "nothing matches")
+                : "\(pick.chosen.count) chosen · space ticks · enter goes on · esc cancels"
+            return .picker(Picker(title: pick.title, items: shown, selected: pick.cursor, filter: pick.filter, checked: checked, note: note))
         case .secret(let title, let value)?:
             return .confirm(Confirm(title: title, text: "\(value)   (shown once: y copies it to the clipboard, any other key closes this)"))
         case .busy(let title, _)?:

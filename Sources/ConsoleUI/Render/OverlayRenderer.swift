@@ -88,22 +88,38 @@ enum OverlayRenderer {
     // MARK: Picker
 
     private static func picker(_ picker: Picker, into grid: inout Grid) -> Placed {
+        let mark = picker.checked == nil ? "" : "[ ] "
         let widest = picker.items.map(DisplayWidth.of).max() ?? 0
-        let inner = min(grid.columns - 8, max(30, widest + 2, DisplayWidth.of(picker.title) + 4))
-        let visible = max(1, min(picker.items.count, grid.rows - 4))
-        let box = Box.centered(innerWidth: inner, innerHeight: visible, in: grid)
-        box.draw(title: picker.title, footer: "enter choose · esc cancel", into: &grid)
+        let inner = min(grid.columns - 8, max(30, widest + 2 + mark.count, DisplayWidth.of(picker.title) + 4,
+                                               picker.note.map(DisplayWidth.of) ?? 0))
+        // A filter line on top and a note under the items, when the picker has them.
+        let extra = (picker.filter != nil ? 1 : 0) + (picker.note != nil ? 1 : 0)
+        let visible = max(1, min(max(1, picker.items.count), grid.rows - 4 - extra))
+        let box = Box.centered(innerWidth: inner, innerHeight: visible + extra, in: grid)
+        box.draw(title: picker.title, footer: picker.checked == nil ? "enter choose · esc cancel" : nil, into: &grid)
         var placed = Placed()
-        let first = ListWindow.start(selected: picker.selected, count: picker.items.count, visible: box.innerHeight)
-        for row in 0..<box.innerHeight {
+        var top = box.innerY
+        if let filter = picker.filter {
+            grid.write("/", x: box.innerX, y: top, role: .overlayBorder)
+            placed.cursor = InputField.draw(filter, cursor: filter.count, x: box.innerX + 2, y: top,
+                                            width: box.innerWidth - 2, into: &grid)
+            top += 1
+        }
+        let rows = box.innerHeight - extra
+        let first = ListWindow.start(selected: picker.selected, count: picker.items.count, visible: rows)
+        for row in 0..<rows {
             let index = first + row
             guard index < picker.items.count else { break }
-            let y = box.innerY + row
+            let y = top + row
             let selected = index == picker.selected
             if selected { grid.fill(x: box.innerX, y: y, width: box.innerWidth, height: 1, role: .overlaySelected) }
-            grid.write(picker.items[index], x: box.innerX + 1, y: y,
+            let tick = picker.checked.map { $0.contains(index) ? "[x] " : "[ ] " } ?? ""
+            grid.write(tick + picker.items[index], x: box.innerX + 1, y: y,
                        role: selected ? .overlaySelected : .overlay, limit: box.innerWidth - 1)
             placed.pickerItems[y] = index
+        }
+        if let note = picker.note {
+            grid.write(note, x: box.innerX, y: box.innerY + box.innerHeight - 1, role: .overlay, limit: box.innerWidth)
         }
         return placed
     }

@@ -12,7 +12,7 @@ public final class FakeBackend: UnansweredBackend, CognitoBackend, @unchecked Se
     public typealias IDP = CognitoIdentityProvider
     public typealias CI = CognitoIdentity
 
-    public let info: BackendInfo
+    public var info: BackendInfo
     public var pools: [IDP.UserPoolType] = []
     /// Users by pool id.
     public var users: [String: [IDP.UserType]] = [:]

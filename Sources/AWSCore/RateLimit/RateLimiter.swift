@@ -116,6 +116,9 @@ public final class RateLimiter: @unchecked Sendable {
         lock.withLock { buckets[category]?.rate ?? rates[category] }
     }
 
+    /// Every category's configured rate (the table's, or the profile's override).
+    public var configuredRates: [String: Double] { lock.withLock { rates } }
+
     /// The rate a category is configured with (the table's, or the profile's override).
     public func configuredRate(category: String) -> Double? {
         lock.withLock { rates[category] }

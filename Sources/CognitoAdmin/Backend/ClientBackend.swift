@@ -23,7 +23,8 @@ public struct ClientBackend: CognitoBackend, CognitoClientForwarding {
         let url = client.endpoint.description
         let isAWS = client.endpoint.host.hasSuffix(".amazonaws.com") || client.endpoint.host.hasSuffix(".amazonaws.com.cn")
         self.info = BackendInfo(profile: profile, region: client.region, endpoint: isAWS ? nil : url,
-                                readOnly: client.readOnly, protected: protected)
+                                readOnly: client.readOnly, protected: protected,
+                                rates: client.limiter?.configuredRates ?? [:])
     }
 
     /// Both clients from one session.

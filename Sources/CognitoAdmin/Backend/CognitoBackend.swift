@@ -11,13 +11,23 @@ public struct BackendInfo: Sendable, Equatable {
     public var readOnly: Bool
     /// A profile marked `protected: true`: every change asks for the resource's name.
     public var protected: Bool
+    /// The rate of each quota category calls are paced at (category → requests per second);
+    /// empty when calls are not limited, and then plans state the published defaults.
+    public var rates: [String: Double]
 
-    public init(profile: String, region: String, endpoint: String? = nil, readOnly: Bool = false, protected: Bool = false) {
+    public init(profile: String, region: String, endpoint: String? = nil, readOnly: Bool = false, protected: Bool = false,
+                rates: [String: Double] = [:]) {
         self.profile = profile
         self.region = region
         self.endpoint = endpoint
         self.readOnly = readOnly
         self.protected = protected
+        self.rates = rates
+    }
+
+    /// The quota `operation` counts against in this session, at the rate calls are paced at.
+    public func quota(of operation: String) -> OperationQuota? {
+        OperationQuota.of(operation, rates: rates)
     }
 }
 

@@ -66,6 +66,10 @@ public enum KeyTables {
         }) { Reducer.toggleLoadAll(&$0) },
         KeyAction([.character(" "), .character("v")], "mark",
                   whyDisabled: { $0.currentList?.selectedID == nil ? "nothing selected" : nil }) { Reducer.toggleMark(&$0) },
+        KeyAction([.character("V")], "mark from the last marked row to here",
+                  whyDisabled: { $0.currentList?.selectedID == nil ? "nothing selected" : nil }) { Reducer.markRange(&$0) },
+        KeyAction([.control("a")], "mark every row shown (again: unmark)",
+                  whyDisabled: { ($0.currentList?.shownCount ?? 0) == 0 ? "no rows" : nil }) { Reducer.markAll(&$0) },
     ])
 
     /// On a list the server can search.
@@ -88,6 +92,11 @@ public enum KeyTables {
             if job.finished { return "it has finished" }
             return job.cancelling ? "already cancelling" : nil
         }) { Reducer.cancelJob(&$0) },
+        KeyAction([.character("t")], "retry the failed ones", hint: true, whyDisabled: { state in
+            guard case .job(let job) = state.currentContent else { return "no job" }
+            if !job.finished { return "the job is still running" }
+            return job.retryable.isEmpty ? "no item failed" : nil
+        }) { Reducer.retryFailed(&$0) },
         KeyAction([.character("w")], "save the report as CSV", hint: true, whyDisabled: jobReportMissing) {
             Reducer.saveReport(&$0, jsonLines: false)
         },

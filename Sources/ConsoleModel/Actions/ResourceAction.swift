@@ -101,6 +101,14 @@ public struct ResourceAction: Sendable {
     }
 
 
+    /// What it does once asked and confirmed; nil for updates, which go through their plan.
+    public var perform: Perform? {
+        switch work {
+        case .run(let perform), .form(_, let perform), .pick(_, let perform): return perform
+        case .updateForm, .editJSON: return nil
+        }
+    }
+
     /// Whether it can run on many marked rows as a job: a plain call per resource.
     public var runsAsJob: Bool {
         if case .run = work, scope != .pane, scope != .list { return true }

@@ -119,12 +119,12 @@ extension Reducer {
         switch confirm.pending {
         case .perform(let values): return [.perform(confirm.request, values)]
         case .commit(let plan): return [.commitUpdate(confirm.request, plan)]
-        case .job(let refs):
+        case .job(let refs, let values):
             guard let action = confirm.request.action.action, let plan = jobPlan(action, refs) else { return [] }
             state.message = nil
             let job = JobState(ticket: confirm.request.ticket, action: confirm.request.action, plan: plan,
-                               within: confirm.request.within)
-            return push(&state, .job(job)) + [.runJob(confirm.request, plan, refs)]
+                               within: confirm.request.within, refs: refs, values: values)
+            return push(&state, .job(job)) + [.runJob(confirm.request, plan, refs, values)]
         }
     }
 
@@ -139,27 +139,45 @@ extension Reducer {
 
     /// The job plan of an action over resources: one call per resource, named for people.
     static func jobPlan(_ action: ResourceAction, _ refs: [ResourceRef]) -> JobPlan? {
-        let operation = action.operations.last(where: OperationFacts.mutates) ?? action.operations.last ?? action.verb
+        guard let first = refs.first else { return nil }
+        let operation = jobOperation(action)
         let items = refs.map { ref in
             JobItem(id: ref.key, label: ref.id,
                     call: JobCall(operation: operation, resource: ref.path.joined(separator: "/")))
         }
-        return try? JobPlan(title: "\(action.title.capitalizedFirst): \(NumberText.grouped(refs.count)) \(ResourceRegistry.descriptor(refs[0].kind).noun)s",
+        let noun = ResourceRegistry.descriptor(first.kind).noun
+        return try? JobPlan(title: "\(action.verb.capitalizedFirst) \(NumberText.grouped(refs.count)) \(refs.count == 1 ? noun : noun + "s")",
                             items: items)
     }
 
-    /// Marked rows: the confirmation shows the plan; deletions and protected profiles ask for
-    /// "verb N" to be typed.
+    /// The call a job makes for each item: the action's last mutating operation.
+    static func jobOperation(_ action: ResourceAction) -> String {
+        action.operations.last(where: OperationFacts.mutates) ?? action.operations.last ?? action.verb
+    }
+
+    /// How many of a plan's items the confirmation lists before "… and N more".
+    static let planLinesShown = 8
+
+    /// Marked rows: the confirmation states the plan (the count, the call, its quota and rate,
+    /// the time it takes, the first items), and the operator types the verb and the count
+    /// ("disable 1240"); esc stops there, a dry run.
     static func startJob(_ state: inout ConsoleState, _ request: ActionRequest, _ action: ResourceAction,
-                         _ refs: [ResourceRef]) -> [ConsoleEffect] {
+                         _ refs: [ResourceRef], values: FormValues = FormValues()) -> [ConsoleEffect] {
         guard let plan = jobPlan(action, refs) else { return [] }
-        let typed = action.confirmation == .typeName || state.info.protected
-        let word = "\(action.verb) \(refs.count)"
-        let lines = plan.items.map { ConfirmLine(.changed, "\($0.call.operation) \($0.label)") }
-        var question = "\(plan.title)? Each is one \(plan.items[0].call.operation) call, paced by the rate limiter; the report lists every one. n or esc sends nothing (a dry run)."
-        if state.info.protected && action.confirmation != .typeName { question += " This profile is protected." }
+        let operation = jobOperation(action)
+        var lines = plan.items.prefix(planLinesShown).map { ConfirmLine(.changed, "\(operation) \($0.label)") }
+        if plan.count > planLinesShown {
+            lines.append(ConfirmLine(.kept, "… and \(NumberText.grouped(plan.count - planLinesShown)) more"))
+        }
+        var question = "\(plan.title): one \(operation) call each"
+        if let quota = state.info.quota(of: operation) {
+            let time = quota.duration(of: plan.count)
+            question += ", paced at the \(quota): " + (time < .seconds(1) ? "under a second" : "about \(JobState.duration(time))")
+        }
+        question += ". The report lists every one; esc sends nothing (a dry run)."
+        if state.info.protected { question += " This profile is protected." }
         state.overlay = .confirm(ConfirmState(request: request, title: plan.title, question: question, lines: lines,
-                                              typeToConfirm: typed ? word : nil, pending: .job(refs)))
+                                              typeToConfirm: "\(action.verb) \(refs.count)", pending: .job(refs, values)))
         return []
     }
 
@@ -170,6 +188,23 @@ extension Reducer {
         state.withContent(state.currentAddress) { $0 = .job(job) }
         state.message = StatusMessage(.info, "Cancelling: no new items start; those in flight finish.")
         return [.cancelJob(ticket: job.ticket)]
+    }
+
+    /// `t` on a finished job: the items that failed, stayed unknown or never started, as a new
+    /// job with the same values, through the same confirmation.
+    static func retryFailed(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard case .job(let job) = state.currentContent, job.finished, let action = job.action.action else { return [] }
+        let refs = job.retryable
+        guard !refs.isEmpty else {
+            state.message = StatusMessage(.info, "Nothing to retry: every item succeeded or was skipped.")
+            return []
+        }
+        if let why = whyDisabled(action, state) {
+            state.message = StatusMessage(.warning, "\(action.title.capitalizedFirst): \(why).")
+            return []
+        }
+        let request = ActionRequest(ticket: state.makeID(), action: job.action, ref: refs[0], within: job.within)
+        return startJob(&state, request, action, refs, values: job.values)
     }
 
     static func saveReport(_ state: inout ConsoleState, jsonLines: Bool) -> [ConsoleEffect] {

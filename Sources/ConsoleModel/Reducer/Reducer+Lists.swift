@@ -112,6 +112,27 @@ extension Reducer {
         return moveCursor(&state) { $0.cursor + 1 }
     }
 
+    /// `V`: marks from the last row marked by hand to the cursor.
+    static func markRange(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        state.withCurrentList { $0.markRange() }
+        let count = state.currentList?.marked.count ?? 0
+        state.message = StatusMessage(.info, "\(NumberText.grouped(count)) marked.")
+        return []
+    }
+
+    /// `ctrl-a`: marks every row the filter or search shows; while more pages may come (a
+    /// search still scanning, a list loading), the rows that arrive are marked too.
+    static func markAll(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let list = state.currentList else { return [] }
+        let more = list.pager.hasMore || list.pager.loadingAll
+        var count = 0
+        state.withCurrentList { count = $0.markAllShown(following: more) }
+        let following = state.currentList?.markingArrivals ?? false
+        state.message = StatusMessage(.info, count == 0 ? "No rows marked."
+            : "\(NumberText.grouped(count)) marked" + (following ? "; rows that load from now on are marked as they arrive (L loads all)." : "."))
+        return []
+    }
+
     /// Enter: the selected row's own pane, or its JSON when it has none.
     static func open(_ state: inout ConsoleState) -> [ConsoleEffect] {
         guard let list = state.currentList, let id = list.selectedID, let name = list.selectedName else { return [] }

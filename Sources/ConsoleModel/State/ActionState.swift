@@ -33,8 +33,8 @@ public struct ConfirmState: Sendable, Equatable {
         case perform(FormValues)
         /// Send this read-modify-write plan.
         case commit(UpdatePlan)
-        /// Run the action on each of these resources as a job.
-        case job([ResourceRef])
+        /// Run the action on each of these resources as a job, with the values asked for once.
+        case job([ResourceRef], FormValues)
     }
     public var request: ActionRequest
     public var title: String

@@ -62,7 +62,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// Read a resource back as a row.
     case refreshRow(ResourceRef)
     /// Run an action on each resource as a job (the ticket names the job's pane).
-    case runJob(ActionRequest, JobPlan, [ResourceRef])
+    case runJob(ActionRequest, JobPlan, [ResourceRef], FormValues)
     /// Stop starting the job's items.
     case cancelJob(ticket: Int)
     /// Write the job's report next to the working folder, as CSV or JSON lines.

@@ -11,12 +11,26 @@ public struct JobState: Sendable {
     public var scroll = 0
     /// The resource whose list the marked rows were on (see `ActionTarget`).
     public let within: ResourceRef?
+    /// The resources the items act on, and the values asked for once: what a retry runs again.
+    public let refs: [ResourceRef]
+    public let values: FormValues
 
-    public init(ticket: Int, action: ActionKey, plan: JobPlan, within: ResourceRef? = nil) {
+    public init(ticket: Int, action: ActionKey, plan: JobPlan, within: ResourceRef? = nil, refs: [ResourceRef] = [],
+                values: FormValues = FormValues()) {
         self.ticket = ticket
         self.action = action
         self.plan = plan
         self.within = within
+        self.refs = refs
+        self.values = values
+    }
+
+    /// The resources whose items failed, were left unknown or never started: what "retry the
+    /// failed ones" runs again.
+    public var retryable: [ResourceRef] {
+        guard let report else { return [] }
+        let again = Set(report.entries.filter { [.failed, .unknown, .notStarted].contains($0.outcome) }.map(\.id))
+        return refs.filter { again.contains($0.key) }
     }
 
     public var finished: Bool { report != nil }

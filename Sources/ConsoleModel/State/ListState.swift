@@ -17,6 +17,11 @@ public struct ListState: Sendable {
     public var scroll = 0
     /// Ids of the rows marked with space / v; marks survive a refresh.
     public private(set) var marked: Set<String> = []
+    /// The store index of the row last marked or unmarked by hand: where `V` marks from.
+    private var markAnchor: Int?
+    /// Set by marking every match (`ctrl-a`): rows that load later and pass the filter are
+    /// marked as they arrive, so a search still scanning marks what it finds.
+    public private(set) var markingArrivals = false
     /// Why the first page failed, one sentence; shown in place of the table.
     public var failure: String? { store.count == 0 ? pager.failure : nil }
 
@@ -48,8 +53,14 @@ public struct ListState: Sendable {
                 store.setMarked(true, at: index)
             }
         }
+        let added = filtered != nil ? store.matching(filterBytes, among: first..<store.count) : Array(first..<store.count)
+        if markingArrivals {
+            for index in added {
+                marked.insert(store.ids[index])
+                store.setMarked(true, at: index)
+            }
+        }
         if filtered != nil {
-            let added = store.matching(filterBytes, among: first..<store.count)
             filtered!.append(contentsOf: added)
             let rows = store.rows
             filteredRows.append(contentsOf: added.map { rows[$0] })
@@ -120,11 +131,43 @@ public struct ListState: Sendable {
     /// Marks or unmarks the row under the cursor.
     public mutating func toggleMark() {
         guard let index = selectedIndex else { return }
+        let mark = !marked.contains(store.ids[index])
+        setMark(mark, shown: cursor)
+        markAnchor = index
+        if !mark { markingArrivals = false }
+    }
+
+    /// `V`: marks every shown row from the last one marked by hand to the cursor; with no such
+    /// row, just the one under the cursor.
+    public mutating func markRange() {
+        guard selectedIndex != nil else { return }
+        let from = markAnchor.flatMap { position(ofStoreIndex: $0) } ?? cursor
+        for shown in min(from, cursor)...max(from, cursor) { setMark(true, shown: shown) }
+        markAnchor = selectedIndex
+    }
+
+    /// `ctrl-a`: marks every row the filter shows, and keeps marking matching rows as more load
+    /// (`following`); when every shown row is marked already, unmarks them and stops following.
+    /// Returns how many rows are marked now.
+    @discardableResult
+    public mutating func markAllShown(following: Bool) -> Int {
+        let allMarked = shownCount > 0 && (0..<shownCount).allSatisfy { marked.contains(store.ids[storeIndex(ofShown: $0)!]) }
+        if allMarked && !(following && !markingArrivals) {
+            for shown in 0..<shownCount { setMark(false, shown: shown) }
+            markingArrivals = false
+        } else {
+            for shown in 0..<shownCount { setMark(true, shown: shown) }
+            markingArrivals = following
+        }
+        return marked.count
+    }
+
+    private mutating func setMark(_ mark: Bool, shown: Int) {
+        guard let index = storeIndex(ofShown: shown) else { return }
         let id = store.ids[index]
-        let mark = !marked.contains(id)
         if mark { marked.insert(id) } else { marked.remove(id) }
         store.setMarked(mark, at: index)
-        if filtered != nil { filteredRows[cursor].marked = mark }
+        if filtered != nil { filteredRows[shown].marked = mark }
     }
 
     /// Moves the cursor to `index` (clamped) and scrolls so it stays inside a viewport of

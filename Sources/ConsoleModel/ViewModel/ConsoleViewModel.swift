@@ -110,8 +110,8 @@ public final class ConsoleViewModel: ConsoleDriver {
                 }
             case .loadForm, .perform, .planUpdate, .commitUpdate, .openEditor, .refreshRow, .loadPicks:
                 runAction(effect)
-            case .runJob(let request, let plan, let refs):
-                runJob(request, plan, refs)
+            case .runJob(let request, let plan, let refs, let values):
+                runJob(request, plan, refs, values)
             case .cancelJob(let ticket):
                 jobs[ticket]?.cancel()
             case .saveReport(let report, let jsonLines):
@@ -212,15 +212,16 @@ public final class ConsoleViewModel: ConsoleDriver {
 
     /// Runs an action on each resource under the job engine: progress and the report come back
     /// as messages. Calls are paced by the client core's rate limiter, which every call passes.
-    private func runJob(_ request: ActionRequest, _ plan: JobPlan, _ refs: [ResourceRef]) {
-        guard let action = request.action.action, case .run(let perform) = action.work else { return }
+    private func runJob(_ request: ActionRequest, _ plan: JobPlan, _ refs: [ResourceRef], _ values: FormValues) {
+        guard let action = request.action.action, let perform = action.perform else { return }
         let cancellation = JobCancellation()
         jobs[request.ticket] = cancellation
         let byID = Dictionary(refs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let ticket = request.ticket
         let verify = action.verify
         spawn(pane: nil) { [weak self] backend in
-            let job = Self.job(plan, perform: perform, verify: verify, refs: byID, within: request.within, backend: backend)
+            let job = Self.job(plan, perform: perform, values: values, verify: verify, refs: byID, within: request.within,
+                               backend: backend)
             let (progress, feed) = JobProgress.stream()
             let relay = Task { @MainActor [weak self] in
                 for await snapshot in progress { self?.send(.jobProgress(ticket: ticket, snapshot)) }
@@ -233,12 +234,12 @@ public final class ConsoleViewModel: ConsoleDriver {
     }
 
     /// The job's work: the action's call for each item's resource, and its read-back.
-    private nonisolated static func job(_ plan: JobPlan, perform: @escaping ResourceAction.Perform,
+    private nonisolated static func job(_ plan: JobPlan, perform: @escaping ResourceAction.Perform, values: FormValues,
                                         verify: (@Sendable (any CognitoBackend, ResourceRef) async throws -> Bool?)?,
                                         refs: [String: ResourceRef], within: ResourceRef?, backend: any CognitoBackend) -> Job {
         let work: JobWork = { item in
             guard let ref = refs[item.id] else { throw UpdateError("No resource for \(item.id).") }
-            _ = try await perform(backend, ActionTarget(ref, within: within), FormValues())
+            _ = try await perform(backend, ActionTarget(ref, within: within), values)
             return .done(requestId: nil)
         }
         guard let verify else { return Job(plan: plan, work: work) }

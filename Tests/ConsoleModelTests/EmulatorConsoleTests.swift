@@ -208,4 +208,74 @@ struct EmulatorConsoleTests {
         let groups = try await idp.listGroups(.init(userPoolId: pool)).groups?.compactMap(\.groupName)
         #expect(groups == ["ops"], "the group itself stays")
     }
+
+    @Test("against the emulator: marked users are added to two groups, given an attribute and removed from a group, each as a job of one call per user")
+    func bulkOnMarkedUsers() async throws {
+        let backend = try Self.backend()
+        let idp = backend.identityProvider
+        let pool = try #require(try await idp.createUserPool(.init(
+            poolName: Self.unique("bulk"),
+            schema: [.init(name: "tenant", attributeDataType: .string, mutable: true)])).userPool?.id)
+        for name in ["ann", "bob", "cy", "dee"] {
+            _ = try await idp.adminCreateUser(.init(userPoolId: pool, username: name, messageAction: .suppress))
+        }
+        for group in ["ops", "beta", "admins"] { _ = try await idp.createGroup(.init(groupName: group, userPoolId: pool)) }
+        let model = Self.model(backend, start: .userPool(id: pool, name: "bulk"))
+        await model.settle()
+        func press(_ keys: Key...) async {
+            for key in keys { model.handle(.key(key)) }
+            await model.settle()
+        }
+        func type(_ text: String) { for char in text { model.handle(.key(.character(char))) } }
+        func groups(_ user: String) async throws -> [String] {
+            try await idp.adminListGroupsForUser(.init(username: user, userPoolId: pool)).groups?.compactMap(\.groupName).sorted() ?? []
+        }
+        await press(.character("2"))
+        await press(.character(" "), .character(" "), .character(" "))     // ann, bob, cy
+        await press(.character("a"))
+        guard case .picker(let picker)? = model.screen.overlay else { Issue.record("no picker: \(String(describing: model.screen.overlay))"); return }
+        #expect(picker.title == "Add to groups: 3 marked users")
+        type("o")                                                           // narrows to ops
+        await press(.character(" "))
+        model.handle(.key(.control("u")))
+        type("be")
+        await press(.character(" "), .enter)
+        guard case .confirm(let plan)? = model.screen.overlay else { Issue.record("no plan"); return }
+        #expect(plan.title == "Add-to-group 3 users")
+        #expect(plan.text.contains("chosen: ops,beta"), "\(plan.text)")
+        type("add-to-group 3")
+        await press(.enter)
+        #expect(try await groups("ann") == ["beta", "ops"])
+        #expect(try await groups("cy") == ["beta", "ops"])
+        #expect(try await groups("dee") == [])
+
+        await press(.escape)
+        await press(.character("S"))
+        guard case .form(let form)? = model.screen.overlay else { Issue.record("no form"); return }
+        #expect(form.title == "Set attributes: 3 marked users")
+        type("custom:plan=pro")
+        await press(.enter)
+        #expect(model.screen.overlay.map { if case .form = $0 { return true } else { return false } } == true,
+                "an attribute the pool lacks stays in the form: \(String(describing: model.screen.message))")
+        model.handle(.key(.control("u")))
+        type("custom:tenant=t42, locale=fr")
+        await press(.enter)
+        type("set-attributes 3")
+        await press(.enter)
+        for user in ["ann", "bob", "cy"] {
+            let attributes = try await idp.adminGetUser(.init(userPoolId: pool, username: user)).userAttributes ?? []
+            #expect(attributes.first { $0.name == "custom:tenant" }?.value == "t42", "\(user)")
+            #expect(attributes.first { $0.name == "locale" }?.value == "fr", "\(user)")
+        }
+
+        await press(.escape)
+        await press(.character("A"))
+        type("ops")
+        await press(.character(" "), .enter)
+        type("remove-from-group 3")
+        await press(.enter)
+        #expect(try await groups("bob") == ["beta"])
+        #expect(model.screen.message?.text.hasPrefix("Remove-from-group 3 users: 3 succeeded") == true,
+                "\(String(describing: model.screen.message))")
+    }
 }

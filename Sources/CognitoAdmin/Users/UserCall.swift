@@ -54,6 +54,32 @@ public struct UserCall: Sendable {
                  })
     }
 
+    /// `AdminUpdateUserAttributes` with `set` (name → value), then `AdminDeleteUserAttributes`
+    /// for `remove`; read back from `AdminGetUser` as every value in place and every removed
+    /// attribute gone. Check the names against the pool first (`PoolSchema.problem`).
+    public static func setAttributes(_ set: [(name: String, value: String)], remove: [String] = []) -> UserCall {
+        let operation = set.isEmpty ? "AdminDeleteUserAttributes" : "AdminUpdateUserAttributes"
+        return UserCall(operation: operation, jobTitle: "Set attributes",
+                        apply: { backend, pool, username in
+                            if !set.isEmpty {
+                                _ = try await backend.adminUpdateUserAttributes(.init(
+                                    userPoolId: pool, username: username,
+                                    userAttributes: set.map { .init(name: $0.name, value: $0.value) }))
+                            }
+                            if !remove.isEmpty {
+                                _ = try await backend.adminDeleteUserAttributes(.init(userPoolId: pool, username: username,
+                                                                                      userAttributeNames: remove))
+                            }
+                        },
+                        readBack: { backend, pool, username in
+                            guard let user = try await PoolReads.user(backend, pool: pool, username: username) else { return .undetermined }
+                            let record = UserRecord(user)
+                            let inPlace = set.allSatisfy { record.attribute($0.name) == $0.value }
+                                && remove.allSatisfy { record.attribute($0) == nil }
+                            return inPlace ? .applied : .notApplied
+                        })
+    }
+
     /// The plan for these users of one pool, in the order given; the item ids are the usernames.
     /// - Throws: `JobPlanError.duplicateItemID` when a username is listed twice.
     public func plan(pool: String, usernames: [String]) throws -> JobPlan {

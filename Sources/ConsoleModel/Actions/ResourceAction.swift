@@ -59,7 +59,11 @@ public struct ResourceAction: Sendable {
     /// Reads a resource back after a call whose outcome is unknown (a dropped connection), so a
     /// job never sends it twice: true when the change is in place, false when it is not, nil
     /// when the read cannot tell.
-    public let verify: (@Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef) async throws -> Bool?)?
+    public let verify: Verify?
+    public typealias Verify = @Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef, _ values: FormValues) async throws -> Bool?
+    /// A form or picker action that, on marked rows, asks once and then runs on each as a job
+    /// (add the marked users to groups, set their attributes).
+    public let bulk: Bool
     /// The lists the action is offered on; nil: any list of its kind (and the pane).
     public let lists: Set<ListKind>?
     /// Whether the action makes its resource go away (a deletion): after a job, its rows are
@@ -69,9 +73,10 @@ public struct ResourceAction: Sendable {
     public init(_ verb: String, keys: [Key], title: String, operations: [String], scope: Scope = .rowOrPane,
                 confirmation: Confirmation, hint: Bool = false,
                 question: @escaping @Sendable (ResourceRef) -> String = { _ in "" },
-                verify: (@Sendable (any CognitoBackend, ResourceRef) async throws -> Bool?)? = nil,
-                lists: Set<ListKind>? = nil, removes: Bool = false, work: Work) {
+                verify: Verify? = nil,
+                lists: Set<ListKind>? = nil, removes: Bool = false, bulk: Bool = false, work: Work) {
         self.verify = verify
+        self.bulk = bulk
         self.removesResource = removes
         self.lists = lists
         self.verb = verb
@@ -115,6 +120,9 @@ public struct ResourceAction: Sendable {
         return false
     }
 
+    /// Whether marked rows make it a job: a plain call, or a bulk form or picker asked once.
+    public var runsOnMarked: Bool { runsAsJob || (bulk && scope != .pane && scope != .list) }
+
     /// Whether any operation it calls changes data, by the generated operation metadata.
     public var mutates: Bool { operations.contains { OperationFacts.mutates($0) } }
 }
@@ -155,13 +163,19 @@ public struct ActionOutcome: Sendable, Equatable {
 public struct ActionKey: Sendable, Hashable {
     public var kind: ResourceKind
     public var verb: String
-    public init(_ kind: ResourceKind, _ verb: String) {
+    /// The list the action was started on: one verb can name different actions on different
+    /// lists (`add-to-group` on a pool's users and on a group's members).
+    public var list: ListKind?
+    public init(_ kind: ResourceKind, _ verb: String, list: ListKind? = nil) {
         self.kind = kind
         self.verb = verb
+        self.list = list
     }
 
     public var action: ResourceAction? {
-        ResourceRegistry.descriptor(kind).actions.first { $0.verb == verb }
+        let actions = ResourceRegistry.descriptor(kind).actions.filter { $0.verb == verb }
+        guard let list else { return actions.first { $0.lists == nil } ?? actions.first }
+        return actions.first { $0.lists?.contains(list) == true } ?? actions.first { $0.lists == nil }
     }
 }
 

@@ -4,17 +4,37 @@ import CognitoAdmin
 /// the same code `cognito-tui users …` runs).
 enum UserActions {
     /// The read-back of a change after an unknown outcome, as the job engine asks for it.
-    static func verify(_ change: UserChange) -> @Sendable (any CognitoBackend, ResourceRef) async throws -> Bool? {
-        { backend, ref in
-            switch try await change.readBack(backend, pool: ref[0], username: ref.id) {
-            case .applied: return true
-            case .notApplied: return false
-            case .undetermined: return nil
-            }
+    static func verify(_ change: UserChange) -> ResourceAction.Verify {
+        { backend, ref, _ in
+            answer(try await change.readBack(backend, pool: ref[0], username: ref.id))
         }
     }
 
-    static let all: [ResourceAction] = MembershipActions.forMembers + UserLifecycleActions.all + [UserSecurityActions.mfa, UserAttributeActions.action] + [
+    /// The read-back of the lifecycle calls made with the values asked once (the groups chosen,
+    /// the attributes set): applied only when every one of them is.
+    static func verify(_ calls: @escaping @Sendable (FormValues) -> [UserCall]) -> ResourceAction.Verify {
+        { backend, ref, values in
+            var all = true
+            for call in calls(values) {
+                switch try await call.readBack(backend, ref[0], ref.id) {
+                case .applied: continue
+                case .notApplied: all = false
+                case .undetermined: return nil
+                }
+            }
+            return all
+        }
+    }
+
+    static func answer(_ verification: JobVerification) -> Bool? {
+        switch verification {
+        case .applied: return true
+        case .notApplied: return false
+        case .undetermined: return nil
+        }
+    }
+
+    static let all: [ResourceAction] = MembershipActions.forMembers + UserLifecycleActions.all + UserBulkActions.all + [UserSecurityActions.mfa, UserAttributeActions.action] + [
         .edit(Updaters.userAttributes, what: "attributes"),
         ResourceAction("disable", keys: [.character("D")], title: "disable user", operations: ["AdminDisableUser"],
                        confirmation: .yesNo,

@@ -32,6 +32,8 @@ public struct FormField: Sendable, Equatable {
     public var rule: FieldRule?
     /// Why the value is not valid now; nil when it is.
     public var error: String?
+    /// For `keyValues` and comma-separated text: the keys (or items) allowed; nil for any.
+    public var allowed: [String]?
 
     public init(_ key: String, _ label: String, kind: Kind = .text, text: String = "", required: Bool = false,
                 rule: FieldRule? = nil) {
@@ -78,6 +80,13 @@ public struct FormField: Sendable, Equatable {
         case .keyValues:
             if let bad = trimmed.split(separator: ",").first(where: { !$0.contains("=") }) {
                 return "\"\(bad.trimmingCharacters(in: .whitespaces))\" is not key=value."
+            }
+            if let allowed, let unknown = FormValues.pairs(trimmed).first(where: { !allowed.contains($0.key) }) {
+                return "\(unknown.key) is not one of \(allowed.joined(separator: ", "))."
+            }
+        case .text where allowed != nil:
+            if let unknown = FormValues.list(trimmed).first(where: { !allowed!.contains($0) }) {
+                return "\(unknown) is not one of \(allowed!.joined(separator: ", "))."
             }
         case .records(let columns):
             for record in FormValues.records(trimmed) where record.count != columns.count {

@@ -16,6 +16,8 @@ public struct FormState: Sendable, Equatable {
     public let initial: [String: String]
     /// A line of guidance shown with the hint (e.g. the pool's password rules).
     public var note: String?
+    /// Keys of fields of which at least one must be filled in (set or remove attributes).
+    public var oneOf: [String] = []
 
     public init(title: String, fields: [FormField], note: String? = nil) {
         self.title = title
@@ -38,6 +40,11 @@ public struct FormState: Sendable, Equatable {
     /// Checks every field; true when all pass.
     public mutating func validateAll() -> Bool {
         for index in fields.indices { fields[index].validate() }
+        if !oneOf.isEmpty, let first = fields.firstIndex(where: { oneOf.contains($0.key) }),
+           fields.allSatisfy({ !oneOf.contains($0.key) || $0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            let labels = fields.filter { oneOf.contains($0.key) }.map(\.label)
+            fields[first].error = "Fill in at least one of: \(labels.joined(separator: "; "))."
+        }
         return fields.allSatisfy { $0.error == nil }
     }
 

@@ -17,6 +17,13 @@ public struct FormValues: Sendable, Equatable {
     public func pairs(_ key: String) -> [(key: String, value: String)] { Self.pairs(texts[key] ?? "") }
     public func records(_ key: String) -> [[String]] { Self.records(texts[key] ?? "") }
 
+    /// The values in one line, for a job's plan: `chosen: ops, admins`, `set: locale=fr`. Only
+    /// bulk actions' values are shown this way, and none of them has a secret field.
+    public var summary: String? {
+        let parts = texts.keys.sorted().compactMap { key in string(key).map { "\(key == "picked" ? "chosen" : key): \($0)" } }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
     /// `a, b , c` → `[a, b, c]`.
     public static func list(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -42,9 +42,11 @@ extension Reducer {
         // A row or a new item of a list that belongs to the pane's resource acts within it.
         let pane = state.current.kind.resource
         let within = state.currentList != nil && pane != ref ? pane : nil
-        let request = ActionRequest(ticket: state.makeID(), action: ActionKey(ref.kind, action.verb), ref: ref, within: within)
-        if action.runsAsJob, let marked = markedRefs(state, of: ref.kind), !marked.isEmpty {
-            return startJob(&state, request, action, marked)
+        var request = ActionRequest(ticket: state.makeID(), action: ActionKey(ref.kind, action.verb, list: state.currentList?.source.kind),
+                                    ref: ref, within: within)
+        if action.runsOnMarked, let marked = markedRefs(state, of: ref.kind), !marked.isEmpty {
+            if action.runsAsJob { return startJob(&state, request, action, marked) }
+            request.marked = marked
         }
         switch action.work {
         case .run:
@@ -170,6 +172,7 @@ extension Reducer {
             lines.append(ConfirmLine(.kept, "… and \(NumberText.grouped(plan.count - planLinesShown)) more"))
         }
         var question = "\(plan.title): one \(operation) call each"
+        if let asked = values.summary { question += " (\(asked))" }
         if let quota = state.info.quota(of: operation) {
             let time = quota.duration(of: plan.count)
             question += ", paced at the \(quota): " + (time < .seconds(1) ? "under a second" : "about \(JobState.duration(time))")
@@ -244,6 +247,10 @@ extension Reducer {
         case .enter:
             if pick.chosen.isEmpty, pick.shown.indices.contains(pick.cursor) { pick.chosen = [pick.shown[pick.cursor]] }
             guard !pick.chosen.isEmpty, let action = pick.request.action.action else { return [] }
+            if !pick.request.marked.isEmpty {
+                return startJob(&state, pick.request, action, pick.request.marked,
+                                values: FormValues(["picked": pick.chosen.joined(separator: ",")]))
+            }
             openConfirm(&state, pick.request, action, pending: .perform(FormValues(["picked": pick.chosen.joined(separator: ",")])),
                         lines: pick.chosen.map { ConfirmLine(.added, "+ \($0)") })
             return []
@@ -290,6 +297,9 @@ extension Reducer {
             let values = open.form.values
             switch action.work {
             case .form:
+                if !open.request.marked.isEmpty {
+                    return startJob(&state, open.request, action, open.request.marked, values: values)
+                }
                 openConfirm(&state, open.request, action, pending: .perform(values), lines: [])
                 return []
             case .updateForm:
@@ -308,6 +318,13 @@ extension Reducer {
         }
     }
 
+    /// A bulk form's or picker's title: what it does to how many marked rows.
+    static func bulkTitle(_ request: ActionRequest) -> String? {
+        guard let first = request.marked.first, let action = request.action.action else { return nil }
+        let noun = ResourceRegistry.descriptor(first.kind).noun
+        return "\(action.title.capitalizedFirst): \(NumberText.grouped(request.marked.count)) marked \(noun)s"
+    }
+
     /// Results of action effects.
     static func actionMessage(_ state: inout ConsoleState, _ message: ConsoleMessage) -> [ConsoleEffect] {
         switch message {
@@ -318,8 +335,8 @@ extension Reducer {
                     state.message = StatusMessage(.info, "There is nothing to choose from.")
                     return []
                 }
-                state.overlay = .pick(PickState(request: request, title: recipe.title(request.target), options: options,
-                                                serverSide: recipe.serverSide))
+                state.overlay = .pick(PickState(request: request, title: bulkTitle(request) ?? recipe.title(request.target),
+                                                options: options, serverSide: recipe.serverSide))
             } else if case .pick(var pick)? = state.overlay, pick.request.ticket == request.ticket, pick.filter == query {
                 pick.options = options
                 pick.searching = nil
@@ -329,6 +346,8 @@ extension Reducer {
             return []
         case .formLoaded(let request, let form):
             guard isWaiting(state, for: request) else { return [] }
+            var form = form
+            if let title = bulkTitle(request) { form.title = title }
             state.overlay = .actionForm(ActionFormState(request: request, form: form))
             return []
         case .planned(let request, let plan, let note):

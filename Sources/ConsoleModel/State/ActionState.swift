@@ -9,11 +9,14 @@ public struct ActionRequest: Sendable, Equatable {
     public var ref: ResourceRef
     /// The resource of the pane whose list the action was started on (see `ActionTarget`).
     public var within: ResourceRef?
-    public init(ticket: Int, action: ActionKey, ref: ResourceRef, within: ResourceRef? = nil) {
+    /// The marked rows a bulk form or picker will run on, once asked; empty for one resource.
+    public var marked: [ResourceRef]
+    public init(ticket: Int, action: ActionKey, ref: ResourceRef, within: ResourceRef? = nil, marked: [ResourceRef] = []) {
         self.ticket = ticket
         self.action = action
         self.ref = ref
         self.within = within
+        self.marked = marked
     }
 
     public var target: ActionTarget { ActionTarget(ref, within: within) }
@@ -80,7 +83,9 @@ public struct PickState: Sendable, Equatable {
     /// it searches), chosen ones kept in view.
     public var shown: [String] {
         guard !serverSide, !filter.isEmpty else { return options }
+        // The matches first, where the cursor goes; the ones ticked before stay in sight below.
         let needle = filter.lowercased()
-        return options.filter { $0.lowercased().contains(needle) || chosen.contains($0) }
+        let matching = options.filter { $0.lowercased().contains(needle) }
+        return matching + options.filter { chosen.contains($0) && !matching.contains($0) }
     }
 }

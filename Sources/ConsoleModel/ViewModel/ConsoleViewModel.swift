@@ -235,7 +235,7 @@ public final class ConsoleViewModel: ConsoleDriver {
 
     /// The job's work: the action's call for each item's resource, and its read-back.
     private nonisolated static func job(_ plan: JobPlan, perform: @escaping ResourceAction.Perform, values: FormValues,
-                                        verify: (@Sendable (any CognitoBackend, ResourceRef) async throws -> Bool?)?,
+                                        verify: ResourceAction.Verify?,
                                         refs: [String: ResourceRef], within: ResourceRef?, backend: any CognitoBackend) -> Job {
         let work: JobWork = { item in
             guard let ref = refs[item.id] else { throw UpdateError("No resource for \(item.id).") }
@@ -245,7 +245,7 @@ public final class ConsoleViewModel: ConsoleDriver {
         guard let verify else { return Job(plan: plan, work: work) }
         let check: JobVerify = { item in
             guard let ref = refs[item.id] else { return .undetermined }
-            let applied: Bool? = try await verify(backend, ref)
+            let applied: Bool? = try await verify(backend, ref, values)
             if let applied { return applied ? .applied : .notApplied }
             return .undetermined
         }

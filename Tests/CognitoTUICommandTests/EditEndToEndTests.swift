@@ -115,7 +115,8 @@ struct EditEndToEndTests {
             env["AWS_SECRET_ACCESS_KEY"] = EditEndToEndTests.secretKey
             env["LANG"] = "C.UTF-8"
             env["EDITOR"] = editor
-            let command = "\(BinaryRunner.binaryPath) --region \(region) --endpoint-url \(try TestEmulator.url()) \(args)"
+            // The console starts in the folder, so a report it saves lands there.
+            let command = "cd '\(folder)' && \(BinaryRunner.binaryPath) --region \(region) --endpoint-url \(try TestEmulator.url()) \(args)"
             tmux = try TmuxSession(command: command, environment: env, columns: 120, rows: 36)
         }
 

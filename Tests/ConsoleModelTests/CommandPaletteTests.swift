@@ -36,8 +36,10 @@ struct CommandPaletteTests {
 
     @Test(":users with a search expression carries the parsed search")
     func usersSearch() throws {
-        let command = try CommandPalette.parse(#"users email ^= "ann""#)
-        #expect(command == .users(UserSearch(attribute: "email", match: .prefix, value: "ann")))
+        let command = try CommandPalette.parse(#"users custom:team = "ops" and email $= "@corp.example""#)
+        #expect(command == .users(UserCondition(clauses: [.init(attribute: "custom:team", op: .equals, value: "ops"),
+                                                          .init(attribute: "email", op: .endsWith, value: "@corp.example")])))
+        #expect(throws: CommandPalette.ParseError.self) { try CommandPalette.parse(#"users email == "ann""#) }
     }
 
     @Test("an unknown command is one sentence that suggests the nearest")
@@ -68,43 +70,5 @@ struct CommandPaletteTests {
         #expect(CommandPalette.completions("theme ", profiles: [], regions: [], themes: ["dark", "light"]) == ["theme dark", "theme light"])
         #expect(CommandPalette.completions("users ema", profiles: [], regions: [], themes: []) == ["users email"])
         #expect(CommandPalette.completions("users email ^", profiles: [], regions: [], themes: []) == [])
-    }
-}
-
-@Suite("Server-side user search expressions")
-struct UserSearchTests {
-    @Test("exact and prefix matches parse, quoted or bare")
-    func parses() throws {
-        #expect(try UserSearch.parse(#"email ^= "ann""#) == UserSearch(attribute: "email", match: .prefix, value: "ann"))
-        #expect(try UserSearch.parse("username = bob") == UserSearch(attribute: "username", match: .exact, value: "bob"))
-        #expect(try UserSearch.parse(#"status="Enabled""#) == UserSearch(attribute: "status", match: .exact, value: "Enabled"))
-        #expect(try UserSearch.parse(#"cognito:user_status = "FORCE_CHANGE_PASSWORD""#).attribute == "cognito:user_status")
-        #expect(try UserSearch.parse(#"name ^= "Anne Marie""#).value == "Anne Marie")
-    }
-
-    @Test("the attribute is matched case-insensitively and written as Cognito spells it")
-    func attributeCase() throws {
-        #expect(try UserSearch.parse("EMAIL ^= a").attribute == "email")
-    }
-
-    @Test("only the attributes ListUsers can filter on are accepted")
-    func unsearchable() {
-        #expect(throws: UserSearch.ParseError.self) { try UserSearch.parse("custom:team = x") }
-        #expect(throws: UserSearch.ParseError.self) { try UserSearch.parse("address = x") }
-    }
-
-    @Test("a missing operator, an empty value or an open quote is an error", arguments: [
-        "email ann", "email =", #"email ^= """#, #"email = "ann"#, #"email = "a" and"#, "",
-    ])
-    func malformed(text: String) {
-        #expect(throws: UserSearch.ParseError.self) { try UserSearch.parse(text) }
-    }
-
-    @Test("the ListUsers filter escapes quotes and backslashes in the value")
-    func filterExpression() throws {
-        #expect(UserSearch(attribute: "email", match: .prefix, value: "ann").filterExpression == #"email ^= "ann""#)
-        #expect(UserSearch(attribute: "name", match: .exact, value: #"a"b\c"#).filterExpression == #"name = "a\"b\\c""#)
-        let roundTrip = UserSearch(attribute: "name", match: .exact, value: #"a"b\c"#)
-        #expect(try UserSearch.parse(roundTrip.filterExpression) == roundTrip)
     }
 }

@@ -13,7 +13,7 @@ struct KeyTableTests {
         #expect(tables.map(\.title) == ["User", "Search", "List", "This user pool", "Tabs", "General"])
         let expected = tables.flatMap { table in [KeyHint("", table.title)] + table.actions.map { KeyHint($0.label, $0.title) } }
         #expect(entries.map(\.key) == expected.map(\.key))
-        #expect(entries.contains(KeyHint("s", "search (server)")))
+        #expect(entries.contains(KeyHint("s", "search on any attribute")))
         #expect(entries.contains(KeyHint("j/↓", "down")))
     }
 

@@ -29,9 +29,18 @@ struct ListReducerTests {
         #expect(driver.pageRequests.map(\.request.token) == ["t1"])
     }
 
+    /// A pool's Groups tab with the first page of 60 answered and more available: a list that
+    /// pages, with no scan.
+    static func groups() -> ReducerDriver {
+        var driver = ReducerDriver(root: .userPool(id: "us-east-1_A", name: "pool-a"))
+        driver.key(.character("3"))
+        driver.answer(ReducerDriver.items("user", 60), next: "t1")
+        return driver
+    }
+
     @Test("G goes to the last loaded row without loading more; L loads all with progress")
     func loadAll() {
-        var driver = Self.users()
+        var driver = Self.groups()
         driver.key(.character("G"))
         #expect(driver.list?.cursor == 59)
         driver.answer(ReducerDriver.items("user", 20, from: 60), next: "t2")
@@ -48,7 +57,7 @@ struct ListReducerTests {
 
     @Test("L again, or Esc, stops load all after the page in flight")
     func stopLoadAll() {
-        var driver = Self.users()
+        var driver = Self.groups()
         driver.key(.character("L"))
         let inFlight = driver.effects
         driver.key(.escape)
@@ -92,20 +101,60 @@ struct ListReducerTests {
         #expect(driver.screen.body == .notice(Notice(.empty, "No loaded users match /zzz; L loads the rest.")))
     }
 
-    @Test("s opens the search form; Enter searches on the server and the footer shows it")
-    func searchForm() {
+    @Test("s takes a condition; Enter scans for it, the rows stream in and the footer counts the scan")
+    func searchPrompt() throws {
         var driver = Self.users()
         driver.key(.character("s"))
-        guard case .form(let form)? = driver.screen.overlay else { Issue.record("no form"); return }
-        #expect(form.fields.map(\.label) == ["Attribute", "Match", "Value"])
-        driver.type("ann")
-        driver.key(.backTab)
-        driver.key(.right)
+        guard case .prompt(let prompt)? = driver.screen.overlay else { Issue.record("no prompt"); return }
+        #expect(prompt.symbol == "search:")
+        driver.type(#"custom:tenant = "t42""#)
         driver.key(.enter)
-        let search = UserSearch(attribute: "email", match: .exact, value: "ann")
-        #expect(driver.pageRequests.map(\.source) == [.users(poolID: "us-east-1_A", search: search)])
-        driver.answer(ReducerDriver.items("ann", 1), next: nil)
-        #expect(driver.screen.footer.filter == #"email = "ann""#)
+        let search = try UserCondition.parse(#"custom:tenant = "t42""#)
+        #expect(driver.scanRequests.map(\.source) == [.users(poolID: "us-east-1_A", search: search)])
+        #expect(driver.pageRequests.isEmpty, "a search scans; it does not page")
+        let (address, _, ticket) = try #require(driver.scanRequests.first)
+        #expect(driver.screen.body == .notice(Notice(.loading, "Searching users…")))
+        driver.send(.scanned(address, ticket: ticket, ReducerDriver.items("ann", 2), ScanProgress(scanned: 60, estimated: 200, matches: 2, pages: 1)))
+        #expect(driver.screen.footer.paging == "scanned 60 of about 200, 2 matches…")
+        #expect(driver.list?.shownCount == 2, "matches show while the scan goes on")
+        driver.send(.scanned(address, ticket: ticket + 1000, ReducerDriver.items("stale", 2), ScanProgress(scanned: 90)))
+        #expect(driver.list?.shownCount == 2, "a page of another scan is ignored")
+        driver.send(.scanEnded(address, ticket: ticket, failure: nil))
+        #expect(driver.screen.footer.paging == "2 matches of 60 scanned")
+        #expect(driver.screen.footer.filter == #"custom:tenant = "t42""#)
+    }
+
+    @Test("a bad condition is one sentence at the wrong word; the prompt stays open and nothing is asked for")
+    func badSearch() {
+        var driver = Self.users()
+        driver.key(.character("s"))
+        driver.type(#"email == "ann""#)
+        driver.key(.enter)
+        guard case .prompt(let prompt)? = driver.screen.overlay else { Issue.record("the prompt closed"); return }
+        #expect(prompt.cursor == 6, "the cursor is on the operator")
+        #expect(driver.screen.message?.kind == .warning)
+        #expect(driver.screen.message?.text.contains("==") == true, "\(String(describing: driver.screen.message))")
+        #expect(driver.scanRequests.isEmpty && driver.pageRequests.isEmpty)
+    }
+
+    @Test("Esc during a search's scan stops it and clears the search; L on all users scans at the quota and L again stops it")
+    func scanStops() throws {
+        var driver = Self.users()
+        driver.key(.character("s"))
+        driver.type(#"email $= "@corp.example""#)
+        driver.key(.enter)
+        let ticket = try #require(driver.scanRequests.first?.ticket)
+        driver.key(.escape)
+        #expect(driver.effects.first == .cancelScan(ticket: ticket))
+        #expect(driver.pageRequests.map(\.source) == [.users(poolID: "us-east-1_A", search: nil)])
+        driver.answer(ReducerDriver.items("user", 11), next: "t2")
+        driver.key(.character("L"))
+        let all = try #require(driver.scanRequests.first)
+        #expect(all.source.search == nil)
+        #expect(driver.list?.shownCount == 0, "the scan lists every user again, each once")
+        driver.key(.character("L"))
+        #expect(driver.effects == [.cancelScan(ticket: all.ticket)])
+        #expect(driver.screen.footer.paging == "0 total, stopped")
     }
 
     @Test("h on identities asks again with HideDisabled flipped")

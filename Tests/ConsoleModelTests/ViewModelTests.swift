@@ -54,8 +54,11 @@ struct ViewModelTests {
         #expect(model.screen.footer.paging == "95 total")
         guard case .table(let table) = model.screen.body else { Issue.record("no table"); return }
         #expect(table.rows.count == 95)
-        #expect(table.rows[0].dimmed, "user000 is disabled")
-        #expect(backend.calls.filter { $0 == "ListUsers" }.count == 10)
+        #expect(Set(table.rows.map { $0.cells[0] }).count == 95, "each user once")
+        #expect(table.rows.first { $0.cells[0] == "user000" }?.dimmed == true, "user000 is disabled")
+        // Three pages for the first 30, then the scan at the quota: sixteen chains over sub
+        // prefixes, each of one page here.
+        #expect(backend.calls.filter { $0 == "ListUsers" }.count == 3 + 16)
     }
 
     @Test("an operation the endpoint does not support shows in place; other tabs still work")

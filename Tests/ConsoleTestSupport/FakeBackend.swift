@@ -118,24 +118,21 @@ public final class FakeBackend: UnansweredBackend, CognitoBackend, @unchecked Se
     public override func listUsers(_ input: IDP.ListUsersRequest) async throws -> IDP.ListUsersResponse {
         try called("ListUsers")
         var all = users[input.userPoolId] ?? []
-        if let filter = input.filter, let search = try? UserSearch.parse(filter) {
-            all = all.filter { user in
-                let value = Self.searchValue(user, search.attribute) ?? ""
-                return search.match == .exact ? value == search.value : value.hasPrefix(search.value)
+        if let filter = input.filter {
+            // ListUsers' filter is one clause of the condition language, but for two names:
+            // its `status` is whether the user is enabled, its `cognito:user_status` the status.
+            var text = filter
+            if text.hasPrefix("status ") {
+                text = text.replacingOccurrences(of: "\"Enabled\"", with: "\"true\"").replacingOccurrences(of: "\"Disabled\"", with: "\"false\"")
+                text = "enabled" + text.dropFirst("status".count)
+            } else if text.hasPrefix("cognito:user_status ") {
+                text = "status" + text.dropFirst("cognito:user_status".count)
             }
+            let search = try UserCondition.parse(text)
+            all = all.filter { search.matches(UserRecord($0)) }
         }
         let (items, next) = page(all, input.paginationToken, limit: input.limit)
         return IDP.ListUsersResponse(users: items, paginationToken: next)
-    }
-
-    /// The value of a searchable attribute of a user: the username, the status, or an attribute.
-    private static func searchValue(_ user: IDP.UserType, _ attribute: String) -> String? {
-        switch attribute {
-        case "username": return user.username
-        case "cognito:user_status": return user.userStatus?.rawValue
-        case "status": return user.enabled.map { $0 ? "Enabled" : "Disabled" }
-        default: return user.attributes?.first { $0.name == attribute }?.value
-        }
     }
 
     public override func adminGetUser(_ input: IDP.AdminGetUserRequest) async throws -> IDP.AdminGetUserResponse {

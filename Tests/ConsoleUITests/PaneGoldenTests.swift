@@ -153,15 +153,15 @@ import Testing
             await console.type("an")
             await console.press(.enter)
         },
-        Scene(name: "search-form") { console in
+        Scene(name: "search-prompt") { console in
             await users(console)
             await console.press(.character("s"))
-            await console.type("m")
+            await console.type(#"email $= "@example.com" and enabled = "yes""#)
         },
         Scene(name: "search-results") { console in
             await users(console)
             await console.press(.character("s"))
-            await console.type("m")
+            await console.type(#"email $= "@example.com" and enabled = "yes""#)
             await console.press(.enter)
         },
         Scene(name: "profile-picker") { console in

@@ -46,7 +46,8 @@ public enum KeyTables {
         },
         KeyAction([.escape], "clear filter / search", whyDisabled: { state in
             guard let list = state.currentList else { return "no list" }
-            return list.filter.isEmpty && list.source.search == nil && !list.pager.loadingAll ? "no filter" : nil
+            return list.filter.isEmpty && list.source.search == nil && !list.pager.loadingAll && list.scan?.running != true
+                ? "no filter" : nil
         }) { Reducer.clearFilter(&$0) },
         KeyAction([.character("j"), .down], "down") { Reducer.moveCursor(&$0) { $0.cursor + 1 } },
         KeyAction([.character("k"), .up], "up") { Reducer.moveCursor(&$0) { $0.cursor - 1 } },
@@ -61,8 +62,8 @@ public enum KeyTables {
         KeyAction([.character("g"), .home], "first row") { Reducer.moveCursor(&$0) { _ in 0 } },
         KeyAction([.character("G"), .end], "last loaded row") { Reducer.moveCursor(&$0) { $0.shownCount - 1 } },
         KeyAction([.character("L")], "load all / stop", hint: true, whyDisabled: { state in
-            guard let pager = state.currentList?.pager else { return "no list" }
-            return pager.loadingAll || pager.hasMore ? nil : "everything is loaded"
+            guard let list = state.currentList else { return "no list" }
+            return list.pager.loadingAll || list.pager.hasMore || list.scan?.running == true ? nil : "everything is loaded"
         }) { Reducer.toggleLoadAll(&$0) },
         KeyAction([.character(" "), .character("v")], "mark",
                   whyDisabled: { $0.currentList?.selectedID == nil ? "nothing selected" : nil }) { Reducer.toggleMark(&$0) },
@@ -74,8 +75,9 @@ public enum KeyTables {
 
     /// On a list the server can search.
     public static let search = KeyTable("Search", [
-        KeyAction([.character("s")], "search (server)", hint: true) { state in
-            state.overlay = .searchForm(SearchFormState(from: state.currentList?.source.search))
+        KeyAction([.character("s")], "search on any attribute", hint: true) { state in
+            let previous = state.currentList?.source.search?.description ?? ""
+            state.overlay = .prompt(PromptState(purpose: .search, input: previous))
             return []
         },
     ])

@@ -42,9 +42,9 @@ enum MembershipActions {
                        work: .pick(PickRecipe(title: { "Add users to \($0.within?.id ?? "the group")" }, serverSide: true) { backend, target, query in
                            // The pool is searched as the operator types, by username prefix.
                            guard !query.isEmpty else { return [] }
-                           let search = UserSearch(attribute: "username", match: .prefix, value: query)
+                           let search = UserCondition(clauses: [.init(attribute: "username", op: .startsWith, value: query)])
                            let out = try await backend.listUsers(.init(userPoolId: target[0], limit: ListSpec.pageSize,
-                                                                       filter: search.filterExpression))
+                                                                       filter: search.serverFilter))
                            return (out.users ?? []).compactMap(\.username)
                        }, { backend, target, values in
                            guard let group = target.within else { throw UpdateError("Open a group first.") }

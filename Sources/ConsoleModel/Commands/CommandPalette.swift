@@ -3,7 +3,7 @@ public enum PaletteCommand: Sendable, Equatable {
     /// A root list: `:userpools`, `:idpools`.
     case root(ListKind)
     /// A tab of the nearest pane that has it, with an optional server-side search: `:users`, `:groups`.
-    case tab(TabID, command: String, search: UserSearch?)
+    case tab(TabID, command: String, search: UserCondition?)
     /// An action of the selected row or the pane, by its verb: `:disable`, `:delete`.
     case action(String)
     case profile(String)
@@ -19,7 +19,7 @@ public enum PaletteCommand: Sendable, Equatable {
     public static let clients = PaletteCommand.tab(.clients, command: "clients", search: nil)
     public static let providers = PaletteCommand.tab(.providers, command: "providers", search: nil)
     public static let identities = PaletteCommand.tab(.identities, command: "identities", search: nil)
-    public static func users(_ search: UserSearch?) -> PaletteCommand { .tab(.users, command: "users", search: search) }
+    public static func users(_ search: UserCondition?) -> PaletteCommand { .tab(.users, command: "users", search: search) }
 }
 
 /// The `:` palette: k9s-style commands with aliases, parsing and completion. The entries come
@@ -115,7 +115,9 @@ public enum CommandPalette {
         switch entry.command {
         case .tab(let id, let command, _):
             if rest.isEmpty { return entry.command }
-            do { return .tab(id, command: command, search: try UserSearch.parse(rest)) } catch { throw ParseError(description: error.description) }
+            let condition: UserCondition
+            do { condition = try UserCondition.parse(rest) } catch { throw ParseError(description: error.description) }
+            return .tab(id, command: command, search: condition)
         case .profile: return .profile(rest)
         case .region: return .region(rest)
         case .theme: return .theme(rest)
@@ -145,7 +147,7 @@ public enum CommandPalette {
         case .search:
             // Only the attribute is completed; the operator types the operator and value.
             guard !rest.contains(where: { $0.isWhitespace || $0 == "=" }) else { return [] }
-            candidates = UserSearch.attributes
+            candidates = UserCondition.completions
         }
         return candidates.filter { $0.lowercased().hasPrefix(rest.lowercased()) }.map { "\(entry.name) \($0)" }
     }

@@ -77,6 +77,14 @@ public struct Pager: Sendable, Equatable {
         return issue(token: nextToken)
     }
 
+    /// Ends paging without asking for more: the rows come another way (a scan). A reply still in
+    /// flight is then stale.
+    public mutating func handOver() {
+        started = true
+        inFlight = nil
+        finish()
+    }
+
     /// Stops "load all" after the page in flight; returns whether it was running.
     @discardableResult
     public mutating func cancelLoadAll() -> Bool {

@@ -42,11 +42,62 @@ extension Reducer {
         return max(0, min(moved, total - height))
     }
 
-    /// `L`: loads every page, or stops a run in progress after the page in flight.
+    /// Starts the list's scan from no rows; the pager stops paging.
+    static func startScan(_ list: inout ListState, _ address: TabAddress, ticket: Int) -> [ConsoleEffect] {
+        var effects: [ConsoleEffect] = []
+        if let old = list.scan, old.running { effects.append(.cancelScan(ticket: old.ticket)) }
+        list.clearRows()
+        list.pager.handOver()
+        list.scan = ScanState(ticket: ticket)
+        return effects + [.scanList(address, list.source, ticket: ticket)]
+    }
+
+    /// Stops a running scan; the rows found so far stay.
+    static func stopScan(_ list: inout ListState) -> [ConsoleEffect] {
+        guard var scan = list.scan, scan.running else { return [] }
+        scan.running = false
+        scan.stopped = true
+        list.scan = scan
+        return [.cancelScan(ticket: scan.ticket)]
+    }
+
+    /// A page of a scan: its rows join the list.
+    static func scanned(_ state: inout ConsoleState, _ address: TabAddress, ticket: Int, _ items: [ListItem],
+                        _ progress: ScanProgress) {
+        let height = state.tableHeight
+        state.withList(address) { list in
+            guard let scan = list.scan, scan.ticket == ticket, scan.running else { return }
+            list.append(items)
+            list.scan?.progress = progress
+            list.clampScroll(height: height)
+        }
+    }
+
+    static func scanEnded(_ state: inout ConsoleState, _ address: TabAddress, ticket: Int, failure: String?) {
+        state.withList(address) { list in
+            guard let scan = list.scan, scan.ticket == ticket, scan.running else { return }
+            list.scan?.running = false
+            list.scan?.failure = failure
+        }
+        if let failure, state.currentAddress == address {
+            state.message = StatusMessage(.error, "The scan stopped: \(failure)")
+        }
+    }
+
+    /// `L`: loads every row — at the quota, through the list's scan, when it has one — or stops
+    /// a run in progress (after the page in flight, when paging).
     static func toggleLoadAll(_ state: inout ConsoleState) -> [ConsoleEffect] {
         let address = state.currentAddress
+        let ticket = state.makeID()
         var stopped: Int?
         let effects = state.withList(address) { list -> [ConsoleEffect] in
+            if list.scan?.running == true {
+                stopped = list.store.count
+                return stopScan(&list)
+            }
+            if list.source.spec.scan != nil, list.scan == nil, list.pager.hasMore {
+                return startScan(&list, address, ticket: ticket)
+            }
             if list.pager.cancelLoadAll() {
                 stopped = list.store.count
                 return []
@@ -77,12 +128,12 @@ extension Reducer {
             return []
         }
         if list.source.search != nil { return setUserSearch(&state, nil) }
-        if list.pager.loadingAll { return toggleLoadAll(&state) }
+        if list.pager.loadingAll || list.scan?.running == true { return toggleLoadAll(&state) }
         return []
     }
 
-    /// Replaces the current user list with one searched on the server (nil: all users).
-    static func setUserSearch(_ state: inout ConsoleState, _ search: UserSearch?) -> [ConsoleEffect] {
+    /// Replaces the current user list with one searched for (nil: all users).
+    static func setUserSearch(_ state: inout ConsoleState, _ search: UserCondition?) -> [ConsoleEffect] {
         guard var source = state.currentList?.source, source.spec.searchable else { return [] }
         source.search = search
         return replaceList(&state, with: source)
@@ -98,12 +149,16 @@ extension Reducer {
 
     static func replaceList(_ state: inout ConsoleState, with source: ListSource) -> [ConsoleEffect] {
         let address = state.currentAddress
+        var cancel: [ConsoleEffect] = []
         state.withContent(address) { content in
             var fresh = ListState(source: source)
-            if case .list(let old) = content { fresh.pager = Pager(ticketsAfter: old.pager) }
+            if case .list(var old) = content {
+                fresh.pager = Pager(ticketsAfter: old.pager)
+                cancel = stopScan(&old)
+            }
             content = .list(fresh)
         }
-        return load(&state, address, force: false)
+        return cancel + load(&state, address, force: false)
     }
 
     /// `space` / `v`: marks the row and moves down, as file managers do.

@@ -50,8 +50,16 @@ extension Reducer {
                     list.cursor = max(0, list.store.count - 1)
                     return []
                 }
+                if list.source.scans {
+                    guard force || list.scan == nil else { return [] }
+                    return startScan(&list, address, ticket: ticket)
+                }
                 guard force || list.pager.isIdle else { return [] }
                 if force { list.clearRows() }
+                if force, let scan = list.scan {
+                    // A refreshed "load all" scans again.
+                    return (scan.running ? [ConsoleEffect.cancelScan(ticket: scan.ticket)] : []) + startScan(&list, address, ticket: ticket)
+                }
                 return [.fetchPage(address, list.source, list.pager.start())]
             case .detail(var detail):
                 guard force || (detail.sections == nil && detail.loading == nil && detail.failure == nil) else { return [] }

@@ -21,8 +21,6 @@ extension Reducer {
             }
             if case .picker? = state.overlay { state.overlay = .picker(picker) }
             return []
-        case .searchForm(let form)?:
-            return searchFormKey(&state, form, key)
         case .actionForm(let form)?:
             return actionFormKey(&state, form, key)
         case .confirm(let confirm)?:
@@ -52,6 +50,7 @@ extension Reducer {
             if case .filter(let previous) = prompt.purpose { setFilter(&state, previous) }
             return []
         case .enter:
+            if case .search = prompt.purpose { return search(&state, prompt) }
             state.overlay = nil
             guard case .command = prompt.purpose else { return [] }
             let text = prompt.selectedCompletion.map { prompt.completions[$0] } ?? prompt.input
@@ -101,8 +100,32 @@ extension Reducer {
         switch prompt.purpose {
         case .command: updateCompletions(&state)
         case .filter: setFilter(&state, prompt.input)
+        case .search: break
         }
         return []
+    }
+
+    /// Enter on `s`: a condition starts the search; a bad one is one sentence pointing at the
+    /// wrong word, the cursor on it and the prompt still open; nothing is sent.
+    static func search(_ state: inout ConsoleState, _ original: PromptState) -> [ConsoleEffect] {
+        var prompt = original
+        let text = prompt.input.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else {
+            state.overlay = nil
+            return state.currentList?.source.search == nil ? [] : setUserSearch(&state, nil)
+        }
+        do {
+            let condition = try UserCondition.parse(text)
+            state.overlay = nil
+            state.message = nil
+            return setUserSearch(&state, condition)
+        } catch {
+            let leading = prompt.input.count - String(prompt.input.drop(while: \.isWhitespace)).count
+            prompt.cursor = min(prompt.input.count, leading + error.offset)
+            state.overlay = .prompt(prompt)
+            state.message = StatusMessage(.warning, error.description)
+            return []
+        }
     }
 
     /// Recomputes the palette's completions for what is typed.
@@ -113,43 +136,5 @@ extension Reducer {
         if prompt.completions == [Substring(prompt.input).drop(while: \.isWhitespace).trimmingTrailingSpaces()] { prompt.completions = [] }
         prompt.selectedCompletion = nil
         state.overlay = .prompt(prompt)
-    }
-
-    static func searchFormKey(_ state: inout ConsoleState, _ original: SearchFormState, _ key: Key) -> [ConsoleEffect] {
-        var form = original
-        let attributes = UserSearch.attributes.count
-        let matches = UserSearch.Match.allCases
-        switch key {
-        case .escape:
-            state.overlay = nil
-            return []
-        case .enter:
-            guard !form.value.isEmpty else {
-                state.message = StatusMessage(.warning, "Type a value to search for.")
-                return []
-            }
-            state.overlay = nil
-            state.message = nil
-            return setUserSearch(&state, form.search)
-        case .tab, .down: form.focused = (form.focused + 1) % 3
-        case .backTab, .up: form.focused = (form.focused + 2) % 3
-        case .left, .right:
-            let step = key == .right ? 1 : -1
-            if form.focused == 0 { form.attribute = (form.attribute + step + attributes) % attributes }
-            if form.focused == 1 {
-                let index = matches.firstIndex(of: form.match) ?? 0
-                form.match = matches[(index + step + matches.count) % matches.count]
-            }
-        case .character(let char) where form.focused == 2:
-            form.value.append(char)
-        case .backspace where form.focused == 2:
-            if !form.value.isEmpty { form.value.removeLast() }
-        case .control("u") where form.focused == 2:
-            form.value = ""
-        default:
-            return []
-        }
-        state.overlay = .searchForm(form)
-        return []
     }
 }

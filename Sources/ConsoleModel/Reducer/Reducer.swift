@@ -11,6 +11,12 @@ public enum Reducer {
             return input(&state, event)
         case .pageLoaded(let address, let ticket, let page):
             return pageLoaded(&state, address, ticket: ticket, page)
+        case .scanned(let address, let ticket, let items, let progress):
+            scanned(&state, address, ticket: ticket, items, progress)
+            return []
+        case .scanEnded(let address, let ticket, let failure):
+            scanEnded(&state, address, ticket: ticket, failure: failure)
+            return []
         case .pageFailed(let address, let ticket, let sentence):
             let failed = state.withList(address) { $0.pager.fail(ticket: ticket, sentence) } ?? false
             if failed { state.message = StatusMessage(.error, sentence) }

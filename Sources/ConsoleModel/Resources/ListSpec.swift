@@ -7,12 +7,12 @@ public struct ListSource: Sendable, Equatable {
     public var kind: ListKind
     /// The path of the resource the list belongs to (a pool's users: `[pool id]`); empty at the root.
     public var scope: [String]
-    /// The server-side user search, for lists whose spec is `searchable`.
-    public var search: UserSearch?
+    /// The search condition (`s`, `:users COND`), for lists whose spec can scan.
+    public var search: UserCondition?
     /// The state of the spec's toggle (`h` on identities); the spec says what it means.
     public var toggled: Bool
 
-    public init(_ kind: ListKind, scope: [String] = [], search: UserSearch? = nil, toggled: Bool = false) {
+    public init(_ kind: ListKind, scope: [String] = [], search: UserCondition? = nil, toggled: Bool = false) {
         self.kind = kind
         self.scope = scope
         self.search = search
@@ -41,6 +41,10 @@ public struct ListSource: Sendable, Equatable {
         guard let ref = row(id: id, name: id), ResourceRegistry.descriptor(ref.kind).describe != nil else { return nil }
         return ref
     }
+
+    /// Whether rows come from a scan rather than page by page: a search, or "load all" on a list
+    /// that scans.
+    public var scans: Bool { spec.scan != nil && search != nil }
 
     /// Fetches one page, from the service or from this machine; runs off the main actor.
     public func fetchPage(_ backend: any CognitoBackend, local: LocalSources = LocalSources(), token: String?) async throws -> ListPage {
@@ -74,6 +78,10 @@ public struct ListToggle: Sendable {
 public struct ListSpec: Sendable {
     public typealias Fetch = @Sendable (_ backend: any CognitoBackend, _ source: ListSource, _ token: String?) async throws -> ListPage
     public typealias LocalFetch = @Sendable (_ sources: LocalSources, _ source: ListSource, _ token: String?) throws -> ListPage
+    /// Lists everything that meets the source's search (all rows without one) at the quota,
+    /// handing on each page's rows with the progress; returns the final progress.
+    public typealias Scan = @Sendable (_ backend: any CognitoBackend, _ source: ListSource,
+                                       _ onBatch: @escaping @Sendable ([ListItem], ScanProgress) async throws -> Void) async throws -> ScanProgress
 
     public let kind: ListKind
     /// What a row is; nil when rows are not resources.
@@ -84,8 +92,11 @@ public struct ListSpec: Sendable {
     public let placement: ListPlacement
     /// The `:` command that jumps to the list, if any.
     public let command: PaletteName?
-    /// Whether the server-side user search (`s`, `:users ATTR ^= "v"`) applies.
-    public let searchable: Bool
+    /// How the list is scanned: a search on any attribute (`s`, `:users COND`) and "load all"
+    /// at the quota; nil for lists that only page.
+    public let scan: Scan?
+    /// Whether the search (`s`, `:users COND`) applies.
+    public var searchable: Bool { scan != nil }
     public let toggle: ListToggle?
     /// The initial toggle state of a new list.
     public let toggledAtStart: Bool
@@ -97,7 +108,7 @@ public struct ListSpec: Sendable {
     public let local: LocalFetch?
 
     public init(_ kind: ListKind, item: ResourceKind?, noun: String, columns: [Column], placement: ListPlacement,
-                command: PaletteName? = nil, searchable: Bool = false, toggle: ListToggle? = nil,
+                command: PaletteName? = nil, scan: Scan? = nil, toggle: ListToggle? = nil,
                 toggledAtStart: Bool = false, rowActions: Set<String>? = nil, local: LocalFetch? = nil, fetch: @escaping Fetch) {
         self.kind = kind
         self.item = item
@@ -105,7 +116,7 @@ public struct ListSpec: Sendable {
         self.columns = columns
         self.placement = placement
         self.command = command
-        self.searchable = searchable
+        self.scan = scan
         self.toggle = toggle
         self.toggledAtStart = toggledAtStart
         self.rowActions = rowActions

@@ -34,6 +34,9 @@ public enum ConsoleMessage: Sendable {
     case rowLoaded(ResourceRef, ListItem)
     /// A picker's options for a query.
     case picksLoaded(ActionRequest, query: String, [String])
+    /// A page of a list's scan, with the progress so far; then its end (a failure: one sentence).
+    case scanned(TabAddress, ticket: Int, [ListItem], ScanProgress)
+    case scanEnded(TabAddress, ticket: Int, failure: String?)
     /// A running job's progress, and its report when it ends.
     case jobProgress(ticket: Int, JobProgress)
     case jobFinished(ticket: Int, JobReport)
@@ -44,6 +47,10 @@ public enum ConsoleMessage: Sendable {
 /// Work the reducer asks for; the view-model runs it and reports back with a message.
 public enum ConsoleEffect: Sendable, Equatable {
     case fetchPage(TabAddress, ListSource, Pager.Request)
+    /// Scan a list at the quota (a search, or "load all"), reporting each page as it comes.
+    case scanList(TabAddress, ListSource, ticket: Int)
+    /// Stop a scan.
+    case cancelScan(ticket: Int)
     case fetchDetail(TabAddress, DetailSource, ticket: Int)
     case describe(TabAddress, ResourceRef, ticket: Int)
     /// Read the resource and make the action's form.

@@ -1,3 +1,5 @@
+import CognitoAdmin
+
 /// A list tab: what it lists, the rows loaded so far, the pager, the local filter, the marks,
 /// and where the cursor and the scroll are. Restored as it was when the operator comes back.
 public struct ListState: Sendable {
@@ -22,8 +24,10 @@ public struct ListState: Sendable {
     /// Set by marking every match (`ctrl-a`): rows that load later and pass the filter are
     /// marked as they arrive, so a search still scanning marks what it finds.
     public private(set) var markingArrivals = false
+    /// The scan filling the list (a search, or "load all" at the quota); nil when it pages.
+    public var scan: ScanState?
     /// Why the first page failed, one sentence; shown in place of the table.
-    public var failure: String? { store.count == 0 ? pager.failure : nil }
+    public var failure: String? { store.count == 0 ? (pager.failure ?? scan?.failure) : nil }
 
     public init(source: ListSource) {
         self.source = source
@@ -195,5 +199,32 @@ public struct ListState: Sendable {
             if filtered[mid] < index { low = mid + 1 } else { high = mid }
         }
         return low < filtered.count && filtered[low] == index ? low : nil
+    }
+}
+
+/// A scan filling a list: its ticket, how far it has gone, and how it ended.
+public struct ScanState: Sendable, Equatable {
+    public let ticket: Int
+    public var progress = ScanProgress()
+    public var running = true
+    /// Why it stopped early, one sentence.
+    public var failure: String?
+    /// Whether it was stopped by the operator.
+    public var stopped = false
+
+    public init(ticket: Int) { self.ticket = ticket }
+
+    /// The footer's words: "scanned 12,000 of about 48,000, 37 matches", then "37 matches of
+    /// 48,012 scanned"; without a search, the rows are every user: "loading all: 3,200 of about
+    /// 5,000", then "5,000 total".
+    public func footer(searching: Bool) -> String {
+        let scanned = NumberText.grouped(progress.scanned)
+        let of = progress.estimated.map { " of about \(NumberText.grouped($0))" } ?? ""
+        let matches = NumberText.grouped(progress.matches) + (progress.matches == 1 ? " match" : " matches")
+        let ending = failure != nil ? ", stopped by an error" : stopped ? ", stopped" : ""
+        if running {
+            return searching ? "scanned \(scanned)\(of), \(matches)…" : "loading all: \(scanned)\(of)…"
+        }
+        return (searching ? "\(matches) of \(scanned) scanned" : "\(scanned) total") + ending
     }
 }

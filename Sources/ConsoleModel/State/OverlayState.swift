@@ -3,7 +3,6 @@ public enum OverlayState: Sendable, Equatable {
     case help(title: String, entries: [KeyHint])
     case prompt(PromptState)
     case picker(PickerState)
-    case searchForm(SearchFormState)
     case actionForm(ActionFormState)
     case confirm(ConfirmState)
     /// Waiting for a form, a plan or an editor to come back; keys other than Esc wait.
@@ -20,6 +19,8 @@ public struct PromptState: Sendable, Equatable {
         case command
         /// The filter as it was when `/` was pressed, restored by `Esc`.
         case filter(previous: String)
+        /// A search on any attribute (`s`): a condition, run on Enter.
+        case search
     }
     public var purpose: Purpose
     public var input: String = ""
@@ -35,8 +36,11 @@ public struct PromptState: Sendable, Equatable {
     }
 
     public var symbol: String {
-        if case .command = purpose { return ":" }
-        return "/"
+        switch purpose {
+        case .command: return ":"
+        case .filter: return "/"
+        case .search: return "search:"
+        }
     }
 }
 
@@ -56,32 +60,3 @@ public struct PickerState: Sendable, Equatable {
     }
 }
 
-/// The server-side user search form (`s` on a user list).
-public struct SearchFormState: Sendable, Equatable {
-    public var attribute: Int = 1
-    public var match: UserSearch.Match = .prefix
-    public var value: String = ""
-    /// 0 attribute, 1 match, 2 value.
-    public var focused: Int = 2
-
-    public init(from search: UserSearch? = nil) {
-        if let search {
-            attribute = UserSearch.attributes.firstIndex(of: search.attribute) ?? 1
-            match = search.match
-            value = search.value
-        }
-    }
-
-    public var search: UserSearch {
-        UserSearch(attribute: UserSearch.attributes[attribute], match: match, value: value)
-    }
-
-    /// The form as the front end draws it.
-    public var form: Form {
-        Form(title: "Search users (ListUsers filter)", fields: [
-            Form.Field(label: "Attribute", value: UserSearch.attributes[attribute], choices: UserSearch.attributes),
-            Form.Field(label: "Match", value: match.rawValue, choices: UserSearch.Match.allCases.map(\.rawValue)),
-            Form.Field(label: "Value", value: value),
-        ], focused: focused, hint: "tab field · ←/→ choice · enter search · esc cancel")
-    }
-}

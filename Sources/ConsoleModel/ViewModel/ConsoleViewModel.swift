@@ -89,6 +89,13 @@ public final class ConsoleViewModel: ConsoleDriver {
                         return .pageFailed(address, ticket: request.ticket, ErrorText.sentence(error))
                     }
                 }
+            case .scanList(let address, let source, let ticket):
+                runScan(address, source, ticket: ticket)
+            case .cancelScan(let ticket):
+                if let id = scans.removeValue(forKey: ticket), let entry = tasks.removeValue(forKey: id) {
+                    entry.task.cancel()
+                    state.callsInFlight = tasks.count
+                }
             case .fetchDetail(let address, let source, let ticket):
                 spawn(pane: address.pane) { backend in
                     do {
@@ -314,6 +321,28 @@ public final class ConsoleViewModel: ConsoleDriver {
         guard generation == switchGeneration else { return false }
         self.backend = backend
         return true
+    }
+
+    /// Scans by ticket, to the task running each.
+    private var scans: [Int: Int] = [:]
+
+    /// Runs a list's scan: each page's rows go to the list as they come; the end is one message.
+    private func runScan(_ address: TabAddress, _ source: ListSource, ticket: Int) {
+        guard let scan = source.spec.scan else { return }
+        let sink: @MainActor @Sendable (ConsoleMessage) -> Void = { [weak self] in self?.send($0) }
+        spawn(pane: address.pane) { backend in
+            do {
+                _ = try await scan(backend, source) { items, progress in
+                    await sink(.scanned(address, ticket: ticket, items, progress))
+                }
+                return .scanEnded(address, ticket: ticket, failure: nil)
+            } catch is CancellationError {
+                return .scanEnded(address, ticket: ticket, failure: nil)
+            } catch {
+                return .scanEnded(address, ticket: ticket, failure: ErrorText.sentence(error))
+            }
+        }
+        scans[ticket] = lastTask
     }
 
     private func track(pane: Int?, _ work: @escaping @Sendable () async -> ConsoleMessage) {

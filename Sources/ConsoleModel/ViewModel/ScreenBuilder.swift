@@ -12,7 +12,7 @@ public enum ScreenBuilder {
             body = listBody(list)
             footer.paging = list.source == .callLog
                 ? "\(NumberText.grouped(list.store.count)) calls"
-                : list.pager.footer(loaded: list.store.count)
+                : list.scan.map { $0.footer(searching: list.source.search != nil) } ?? list.pager.footer(loaded: list.store.count)
             footer.filter = filterText(list)
         case .detail(let detail):
             body = detailBody(detail)
@@ -38,8 +38,11 @@ public enum ScreenBuilder {
         if list.store.count == 0 {
             if list.source == .callLog { return .notice(Notice(.empty, "No API calls yet.")) }
             if !list.pager.complete { return .notice(Notice(.loading, "Loading \(noun)…")) }
+            if list.scan?.running == true {
+                return .notice(Notice(.loading, list.source.search == nil ? "Loading \(noun)…" : "Searching \(noun)…"))
+            }
             if let search = list.source.search {
-                return .notice(Notice(.empty, "No \(noun) match \(search.filterExpression)."))
+                return .notice(Notice(.empty, "No \(noun) match \(search)."))
             }
             return .notice(Notice(.empty, "No \(noun)."))
         }
@@ -53,7 +56,7 @@ public enum ScreenBuilder {
 
     static func filterText(_ list: ListState) -> String? {
         var parts: [String] = []
-        if let search = list.source.search { parts.append(search.filterExpression) }
+        if let search = list.source.search { parts.append(search.description) }
         if !list.filter.isEmpty {
             parts.append("/\(list.filter) (\(NumberText.grouped(list.shownCount)) of \(NumberText.grouped(list.store.count)))")
         }
@@ -85,8 +88,6 @@ public enum ScreenBuilder {
                                   completions: prompt.completions, selectedCompletion: prompt.selectedCompletion))
         case .picker(let picker)?:
             return .picker(Picker(title: picker.title, items: picker.items, selected: picker.selected))
-        case .searchForm(let form)?:
-            return .form(form.form)
         case .actionForm(let open)?:
             return .form(open.form.view)
         case .confirm(let confirm)?:

@@ -68,7 +68,9 @@ enum OverlayRenderer {
         let shown = min(prompt.completions.count, 8, max(0, grid.rows - 7))
         let box = Box(x: (grid.columns - inner - 4) / 2, y: min(3, max(0, grid.rows - shown - 4)),
                       innerWidth: max(1, inner), innerHeight: 1 + shown)
-        box.draw(title: prompt.symbol == "/" ? "filter" : "command", footer: nil, into: &grid)
+        let title = prompt.symbol == "/" ? "filter" : prompt.symbol == ":" ? "command"
+            : "search: ATTR OP \"VALUE\" and …   OP: = != ^= $= *= ~ < >"
+        box.draw(title: title, footer: nil, into: &grid)
         var placed = Placed()
         let symbolWidth = grid.write(prompt.symbol, x: box.innerX, y: box.innerY, role: .overlayBorder)
         placed.cursor = InputField.draw(prompt.input, cursor: prompt.cursor, x: box.innerX + symbolWidth,

@@ -33,6 +33,23 @@ struct ReducerDriver {
         }
     }
 
+    var scanRequests: [(address: TabAddress, source: ListSource, ticket: Int)] {
+        effects.compactMap { effect in
+            if case .scanList(let address, let source, let ticket) = effect { return (address, source, ticket) }
+            return nil
+        }
+    }
+
+    /// Answers the scan asked for by the last effects with one page of rows, then its end.
+    mutating func answerScan(_ items: [ListItem], scanned: Int, estimated: Int? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let (address, _, ticket) = scanRequests.first else {
+            Issue.record("no scan was asked for", sourceLocation: sourceLocation)
+            return
+        }
+        send(.scanned(address, ticket: ticket, items, ScanProgress(scanned: scanned, estimated: estimated, matches: items.count, pages: 1)))
+        send(.scanEnded(address, ticket: ticket, failure: nil))
+    }
+
     /// Answers the first page request of the last effects.
     mutating func answer(_ items: [ListItem], next: String?, sourceLocation: SourceLocation = #_sourceLocation) {
         guard let (address, _, request) = pageRequests.first else {

@@ -22,9 +22,13 @@ public enum Users {
         lists: [
             ListSpec(.users, item: .user, noun: "users", columns: columns,
                      placement: .tab(of: .userPool, id: .users, title: "Users", order: 10),
-                     command: PaletteName("users", aliases: ["u"], "users of the current pool; `:users email ^= \"ann\"` searches"),
-                     searchable: true) { backend, source, token in
-                let (users, next) = try await Paging.listUsers.page(.init(userPoolId: source.scope[0], filter: source.search?.filterExpression),
+                     command: PaletteName("users", aliases: ["u"], "users of the current pool; `:users custom:team = \"ops\"` searches"),
+                     scan: { backend, source, onBatch in
+                         try await UserScan(backend: backend, pool: source.scope[0], condition: source.search).run { users, progress in
+                             try await onBatch(users.map(row), progress)
+                         }
+                     }) { backend, source, token in
+                let (users, next) = try await Paging.listUsers.page(.init(userPoolId: source.scope[0]),
                                                                     token: token, limit: ListSpec.pageSize) { try await backend.listUsers($0) }
                 return ListPage(items: users.map { row(UserRecord($0)) }, nextToken: next)
             },
@@ -80,5 +84,5 @@ extension PaneKind {
 }
 
 extension ListSource {
-    public static func users(poolID: String, search: UserSearch?) -> ListSource { ListSource(.users, scope: [poolID], search: search) }
+    public static func users(poolID: String, search: UserCondition?) -> ListSource { ListSource(.users, scope: [poolID], search: search) }
 }

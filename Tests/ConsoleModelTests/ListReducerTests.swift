@@ -1,4 +1,4 @@
-import ConsoleModel
+@testable import ConsoleModel
 import Testing
 
 @Suite("Reducer: lists, paging on demand, filter and search")
@@ -263,5 +263,60 @@ struct ListReducerTests {
         guard let list = driver.list else { Issue.record("no list"); return }
         #expect(list.cursor == 59)
         #expect(list.scroll == 57)
+    }
+}
+
+@Suite("Reducer: sorting a list by any column")
+struct ListSortTests {
+    @Test("shift and a column's initial sorts by it, again reverses; the cursor stays on its row; rows that arrive join in order")
+    func sortByInitial() throws {
+        var driver = ListReducerTests.groups()            // columns NAME, PRECEDENCE, DESCRIPTION, ROLE
+        for _ in 0..<10 { driver.key(.character("j")) }
+        #expect(driver.list?.selectedName == "user010")
+        driver.key(.character("N"))
+        #expect(driver.list?.sort == ListSort(column: 0))
+        #expect(driver.list?.selectedName == "user010")
+        driver.key(.character("N"))
+        #expect(driver.list?.sort == ListSort(column: 0, descending: true))
+        #expect(driver.list?.selectedName == "user010", "the cursor follows its row")
+        #expect(driver.list?.cursor == 49)
+        guard case .table(let table) = driver.screen.body else { Issue.record("no table"); return }
+        #expect(table.rows.first?.cells.first == "user059")
+        #expect(table.columns[0].title == "NAME ↓")
+        #expect(driver.screen.footer.filter == "sorted by NAME ↓")
+        // The next page merges into the order.
+        driver.key(.character("j"))                      // near the end of what is loaded: the next page
+        driver.answer(ReducerDriver.items("user", 20, from: 60), next: nil)
+        guard case .table(let merged) = driver.screen.body else { Issue.record("no table"); return }
+        #expect(merged.rows.map { $0.cells[0] } == (0..<80).reversed().map { String(format: "user%03d", $0) })
+        // A filter keeps the sort.
+        driver.key(.character("/"))
+        driver.type("user07")
+        driver.key(.enter)
+        guard case .table(let filtered) = driver.screen.body else { Issue.record("no table"); return }
+        #expect(filtered.rows.map { $0.cells[0] } == (70..<80).reversed().map { String(format: "user%03d", $0) })
+    }
+
+    @Test("< and > step through the columns; before the first the rows go back to the order they came")
+    func stepColumns() {
+        var driver = ListReducerTests.groups()
+        driver.key(.character(">"))
+        #expect(driver.list?.sort == ListSort(column: 0))
+        driver.key(.character(">"))
+        #expect(driver.list?.sort == ListSort(column: 1))
+        #expect(driver.message == "Sorted by PRECEDENCE, ascending.")
+        driver.key(.character("<"))
+        driver.key(.character("<"))
+        #expect(driver.list?.sort == nil)
+        guard case .table(let table) = driver.screen.body else { Issue.record("no table"); return }
+        #expect(table.rows.first?.cells.first == "user000")
+    }
+
+    @Test("numbers sort by value, text without regard to case, an empty cell first")
+    func keys() {
+        #expect(SortKey("12") < SortKey("1,204"))
+        #expect(SortKey("apple") < SortKey("Banana"))
+        #expect(SortKey("–") < SortKey("0"))
+        #expect(SortKey("") == SortKey("–"))
     }
 }

@@ -66,6 +66,12 @@ import Testing
             await console.press(.character("G"))
         },
         Scene(name: "pool-users", steps: users),
+        Scene(name: "pool-users-sorted") { console in
+            await users(console)
+            await console.press(.character(">"))
+            await console.press(.character(">"))
+            await console.press(.character("N"))
+        },
         Scene(name: "pool-groups", steps: poolTab("3")),
         Scene(name: "pool-app-clients", steps: poolTab("4")),
         Scene(name: "pool-identity-providers", steps: poolTab("5")),

@@ -8,6 +8,11 @@ public struct KeyAction: Sendable {
     public var title: String
     /// Shown among the footer's hints when available.
     public var hint: Bool
+    /// How help spells the keys, when not each of them (`shift-letter`).
+    public var keyLabel: String?
+    /// Gives way when an action earlier in the tables was bound to the key but refused it (the
+    /// sort on a capital must not run in place of a refused `D`).
+    public var fallback = false
     /// Nil when the action can run; else one short reason, shown in help and when pressed.
     public var whyDisabled: @Sendable (ConsoleState) -> String?
     /// Does it; gets the key that was pressed, for actions bound to several (tab by number).
@@ -19,9 +24,10 @@ public struct KeyAction: Sendable {
         self.init(keys, title, hint: hint, whyDisabled: whyDisabled, runWithKey: { state, _ in run(&state) })
     }
 
-    public init(_ keys: [Key], _ title: String, hint: Bool = false,
+    public init(_ keys: [Key], _ title: String, hint: Bool = false, label: String? = nil,
                 whyDisabled: @escaping @Sendable (ConsoleState) -> String? = { _ in nil },
                 runWithKey: @escaping @Sendable (inout ConsoleState, Key) -> [ConsoleEffect]) {
+        self.keyLabel = label
         self.keys = keys
         self.title = title
         self.hint = hint
@@ -30,7 +36,7 @@ public struct KeyAction: Sendable {
     }
 
     /// How help spells the keys: `j/↓`.
-    public var label: String { keys.map(\.label).joined(separator: "/") }
+    public var label: String { keyLabel ?? keys.map(\.label).joined(separator: "/") }
 }
 
 /// A named group of actions; help lists them under the name.
@@ -106,7 +112,7 @@ public enum KeyDispatch {
     public static func handle(_ key: Key, _ state: inout ConsoleState) -> [ConsoleEffect] {
         var refusal: String?
         for table in tables(for: state) {
-            for action in table.actions where action.keys.contains(key) {
+            for action in table.actions where action.keys.contains(key) && !(action.fallback && refusal != nil) {
                 if let why = action.whyDisabled(state) {
                     if refusal == nil { refusal = "\(action.title.capitalizedFirst): \(why)" }
                     continue

@@ -71,7 +71,21 @@ public enum KeyTables {
                   whyDisabled: { $0.currentList?.selectedID == nil ? "nothing selected" : nil }) { Reducer.markRange(&$0) },
         KeyAction([.control("a")], "mark every row shown (again: unmark)",
                   whyDisabled: { ($0.currentList?.shownCount ?? 0) == 0 ? "no rows" : nil }) { Reducer.markAll(&$0) },
+        KeyAction([.character(">")], "sort by the next column") { Reducer.stepSort(&$0, by: 1) },
+        KeyAction([.character("<")], "sort by the previous column (before the first: unsorted)") { Reducer.stepSort(&$0, by: -1) },
+        // Last in the table, so the list's and the general keys on capitals keep theirs.
+        {
+            var sort = KeyAction(sortInitials, "sort by the column with that initial (again: reverse)", label: "shift-letter", whyDisabled: { state in
+                guard let list = state.currentList else { return "no list" }
+                return list.source.columns.isEmpty ? "no columns" : nil
+            }) { state, key in Reducer.sortByInitial(&state, key) }
+            sort.fallback = true
+            return sort
+        }(),
     ])
+
+    /// Capitals that sort by a column's initial: all but those the list and general keys use.
+    static let sortInitials: [Key] = "ABCDEFHIJKMNOPQSTUWXYZ".map { .character($0) }
 
     /// On a list the server can search.
     public static let search = KeyTable("Search", [

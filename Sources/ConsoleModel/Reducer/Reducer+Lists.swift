@@ -167,6 +167,45 @@ extension Reducer {
         return moveCursor(&state) { $0.cursor + 1 }
     }
 
+    /// `>` / `<`: sorts by the next or the previous column; before the first column, the rows go
+    /// back to the order they came in.
+    static func stepSort(_ state: inout ConsoleState, by step: Int) -> [ConsoleEffect] {
+        guard let list = state.currentList else { return [] }
+        let count = list.source.columns.count
+        let next = (list.sort?.column ?? (step > 0 ? -1 : count)) + step
+        return applySort(&state, next >= 0 && next < count ? ListSort(column: next) : nil)
+    }
+
+    /// Shift and a column's initial: sorts by it; again, the other way.
+    static func sortByInitial(_ state: inout ConsoleState, _ key: Key) -> [ConsoleEffect] {
+        guard let list = state.currentList, case .character(let letter) = key else { return [] }
+        guard let column = sortColumn(list, initial: letter) else {
+            state.message = StatusMessage(.warning, "No column starts with \(letter); < and > sort by any column.")
+            return []
+        }
+        let descending = list.sort?.column == column ? !(list.sort?.descending ?? true) : false
+        return applySort(&state, ListSort(column: column, descending: descending))
+    }
+
+    /// The first column whose title starts with `initial`.
+    static func sortColumn(_ list: ListState, initial: Character) -> Int? {
+        list.source.columns.firstIndex { $0.title.first.map { Character($0.uppercased()) } == initial }
+    }
+
+    static func applySort(_ state: inout ConsoleState, _ sort: ListSort?) -> [ConsoleEffect] {
+        let height = state.tableHeight
+        state.withCurrentList { list in
+            list.setSort(sort)
+            list.clampScroll(height: height)
+        }
+        if let sort, let title = state.currentList?.source.columns[safe: sort.column]?.title {
+            state.message = StatusMessage(.info, "Sorted by \(title), \(sort.descending ? "descending" : "ascending").")
+        } else {
+            state.message = StatusMessage(.info, "In the order the rows came.")
+        }
+        return []
+    }
+
     /// `V`: marks from the last row marked by hand to the cursor.
     static func markRange(_ state: inout ConsoleState) -> [ConsoleEffect] {
         state.withCurrentList { $0.markRange() }

@@ -8,10 +8,15 @@ public struct ListState: Sendable {
     public var pager = Pager()
     /// The local filter typed after `/`; empty for none.
     public private(set) var filter = ""
-    /// Indices into `store` of the rows that pass the filter; nil when there is no filter.
+    /// Indices into `store` of the rows shown, in the order shown: those that pass the filter,
+    /// sorted when a sort is set; nil when there is neither.
     private var filtered: [Int]?
     /// The rows of `filtered`, kept so that a frame never rebuilds them.
     private var filteredRows: [TableRow] = []
+    /// The column the rows are sorted by, and which way; nil keeps the order they came in.
+    public private(set) var sort: ListSort?
+    /// Each stored row's key for the sort column.
+    private var sortKeys: [SortKey] = []
     private var filterBytes: [UInt8] = []
     /// Index into the shown rows.
     public var cursor = 0
@@ -57,16 +62,32 @@ public struct ListState: Sendable {
                 store.setMarked(true, at: index)
             }
         }
-        let added = filtered != nil ? store.matching(filterBytes, among: first..<store.count) : Array(first..<store.count)
+        var added = !filter.isEmpty ? store.matching(filterBytes, among: first..<store.count) : Array(first..<store.count)
         if markingArrivals {
             for index in added {
                 marked.insert(store.ids[index])
                 store.setMarked(true, at: index)
             }
         }
-        if filtered != nil {
+        let rows = store.rows
+        if let sort {
+            // The new rows, sorted, merged into the sorted view: one pass, whatever was loaded.
+            for index in first..<store.count { sortKeys.append(SortKey(rows[index].cells[safe: sort.column])) }
+            added.sort(by: precedes)
+            var merged: [Int] = []
+            merged.reserveCapacity((filtered?.count ?? 0) + added.count)
+            var old = (filtered ?? [])[...], new = added[...]
+            while let a = old.first, let b = new.first {
+                if precedes(b, a) { merged.append(b); new = new.dropFirst() } else { merged.append(a); old = old.dropFirst() }
+            }
+            merged.append(contentsOf: old)
+            merged.append(contentsOf: new)
+            let selected = selectedIndex
+            filtered = merged
+            filteredRows = merged.map { rows[$0] }
+            if let selected, let position = position(ofStoreIndex: selected) { cursor = position }
+        } else if filtered != nil {
             filtered!.append(contentsOf: added)
-            let rows = store.rows
             filteredRows.append(contentsOf: added.map { rows[$0] })
         }
     }
@@ -87,16 +108,43 @@ public struct ListState: Sendable {
     }
 
     private mutating func refilter() {
-        guard !filter.isEmpty else { return }
+        guard !filter.isEmpty || sort != nil else { return }
+        if let sort { sortKeys = store.rows.map { SortKey($0.cells[safe: sort.column]) } }
         let text = filter
-        filter = ""
-        filtered = nil
+        filter = "\u{0}"
         setFilter(text)
+    }
+
+    /// Sorts the shown rows by `column` (again on the same column: the other way), keeping the
+    /// cursor on the same row; nil goes back to the order the rows came in.
+    public mutating func setSort(_ sort: ListSort?) {
+        self.sort = sort
+        if let sort {
+            sortKeys = store.rows.map { SortKey($0.cells[safe: sort.column]) }
+        } else {
+            sortKeys = []
+        }
+        refilterKeepingCursor()
+    }
+
+    private mutating func refilterKeepingCursor() {
+        let text = filter
+        filter = "\u{0}"
+        setFilter(text)
+    }
+
+    /// Whether the store row `a` comes before `b` in the sort: by key, then as they came.
+    private func precedes(_ a: Int, _ b: Int) -> Bool {
+        guard let sort else { return a < b }
+        let x = sortKeys[a], y = sortKeys[b]
+        if x == y { return a < b }
+        return sort.descending ? y < x : x < y
     }
 
     /// Drops the loaded rows (a refresh); the filter, the marks and the cursor stay.
     public mutating func clearRows() {
         store = RowStore()
+        sortKeys = []
         if filtered != nil {
             filtered = []
             filteredRows = []
@@ -108,21 +156,23 @@ public struct ListState: Sendable {
     public mutating func setFilter(_ text: String) {
         guard text != filter else { return }
         let selected = selectedIndex
+        var result: [Int]?
+        var narrowing = false
         if text.isEmpty {
-            filter = ""
-            filtered = nil
-            filteredRows = []
             filterBytes = []
+            result = sort == nil ? nil : Array(0..<store.count)
         } else {
             let bytes = RowStore.normalize(text)
-            let narrowing = filtered != nil && text.lowercased().contains(filter.lowercased())
-            let result = narrowing ? store.matching(bytes, among: filtered!) : store.matching(bytes, among: 0..<store.count)
-            filter = text
+            narrowing = filtered != nil && !filter.isEmpty && text.lowercased().contains(filter.lowercased())
+            result = narrowing ? store.matching(bytes, among: filtered!) : store.matching(bytes, among: 0..<store.count)
             filterBytes = bytes
-            filtered = result
-            let rows = store.rows
-            filteredRows = result.map { rows[$0] }
         }
+        filter = text
+        // Narrowing keeps the view's order, sorted already; anything else is sorted afresh.
+        if sort != nil, !narrowing { result?.sort(by: precedes) }
+        filtered = result
+        let rows = store.rows
+        filteredRows = result.map { $0.map { rows[$0] } } ?? []
         // Keep the cursor on the same resource when it still shows, else go to the top.
         if let selected, let position = position(ofStoreIndex: selected) {
             cursor = position
@@ -192,6 +242,7 @@ public struct ListState: Sendable {
 
     private func position(ofStoreIndex index: Int) -> Int? {
         guard let filtered else { return index }
+        if sort != nil { return filtered.firstIndex(of: index) }
         // `filtered` is ascending, so a binary search finds it.
         var low = 0, high = filtered.count
         while low < high {
@@ -227,4 +278,33 @@ public struct ScanState: Sendable, Equatable {
         }
         return (searching ? "\(matches) of \(scanned) scanned" : "\(scanned) total") + ending
     }
+}
+
+/// How a list is sorted: the column's index and the direction.
+public struct ListSort: Sendable, Equatable {
+    public var column: Int
+    public var descending: Bool
+    public init(column: Int, descending: Bool = false) {
+        self.column = column
+        self.descending = descending
+    }
+}
+
+/// A cell as the sort compares it: numbers by value ("1,204" after "12"), text without regard to
+/// case, and an empty cell or "–" before everything.
+enum SortKey: Comparable, Sendable {
+    case none
+    case number(Double)
+    case text(String)
+
+    init(_ cell: String?) {
+        guard let cell, !cell.isEmpty, cell != ValueText.none else { self = .none; return }
+        let digits = cell.replacingOccurrences(of: ",", with: "")
+        if let value = Double(digits) { self = .number(value); return }
+        self = .text(cell.lowercased())
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

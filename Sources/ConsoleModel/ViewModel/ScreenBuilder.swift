@@ -50,13 +50,19 @@ public enum ScreenBuilder {
             let more = list.pager.hasMore ? "; L loads the rest" : ""
             return .notice(Notice(.empty, "No loaded \(noun) match /\(list.filter)\(more)."))
         }
-        return .table(TableView(columns: list.source.columns, rows: list.shownRows,
-                                selected: list.cursor, scrollOffset: list.scroll))
+        var columns = list.source.columns
+        if let sort = list.sort, columns.indices.contains(sort.column) {
+            columns[sort.column].title += sort.descending ? " ↓" : " ↑"
+        }
+        return .table(TableView(columns: columns, rows: list.shownRows, selected: list.cursor, scrollOffset: list.scroll))
     }
 
     static func filterText(_ list: ListState) -> String? {
         var parts: [String] = []
         if let search = list.source.search { parts.append(search.description) }
+        if let sort = list.sort, let column = list.source.columns[safe: sort.column] {
+            parts.append("sorted by \(column.title) \(sort.descending ? "↓" : "↑")")
+        }
         if !list.filter.isEmpty {
             parts.append("/\(list.filter) (\(NumberText.grouped(list.shownCount)) of \(NumberText.grouped(list.store.count)))")
         }

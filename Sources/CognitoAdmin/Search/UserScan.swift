@@ -73,6 +73,12 @@ public struct UserScan: Sendable {
     /// - Throws: what a call or `onBatch` throws (the other chains are then cancelled), or
     ///   `CancellationError`.
     public func run(_ onBatch: @escaping @Sendable ([UserRecord], ScanProgress) async throws -> Void) async throws -> ScanProgress {
+        try await runUsers { users, progress in try await onBatch(users.map(UserRecord.init), progress) }
+    }
+
+    /// `run`, handing on the users as ListUsers returned them (the service's shape, for JSON output).
+    public func runUsers(_ onBatch: @escaping @Sendable ([CognitoIdentityProvider.UserType], ScanProgress) async throws -> Void)
+        async throws -> ScanProgress {
         var progress = ScanProgress(estimated: try await estimatedUsers())
         let filters = chainFilters
         try await withThrowingTaskGroup(of: Page.self) { group in
@@ -86,10 +92,9 @@ public struct UserScan: Sendable {
                     let filter = filters[page.chain]
                     group.addTask { try await fetch(chain: page.chain, filter: filter, token: token) }
                 }
-                let users = page.users.map(UserRecord.init)
-                let found = condition.map { condition in users.filter(condition.matches) } ?? users
+                let found = condition.map { condition in page.users.filter { condition.matches(UserRecord($0)) } } ?? page.users
                 progress.pages += 1
-                progress.scanned += users.count
+                progress.scanned += page.users.count
                 progress.matches += found.count
                 try await onBatch(found, progress)
             }

@@ -15,7 +15,7 @@ struct UsersCommand: AsyncParsableCommand {
               cognito-tui users disable --pool eu-west-1_AbC123def ann
               cognito-tui users delete --pool eu-west-1_AbC123def ann bob --yes --report gone.csv
             """,
-        subcommands: [UsersListCommand.self, UsersGetCommand.self, UsersGroupsCommand.self, UsersCreateCommand.self,
+        subcommands: [UsersListCommand.self, UsersExportCommand.self, UsersGetCommand.self, UsersGroupsCommand.self, UsersCreateCommand.self,
                       UsersUpdateCommand.self, UsersSetPasswordCommand.self, UsersResetPasswordCommand.self,
                       UsersConfirmCommand.self, UsersAddToGroupCommand.self, UsersRemoveFromGroupCommand.self,
                       UsersDisableCommand.self, UsersEnableCommand.self, UsersDeleteCommand.self, UsersSignOutCommand.self]

@@ -166,6 +166,32 @@ struct UsersExportCommandTests {
         #expect(!lines.contains { $0.contains("\"gold") }, "values are not quoted")
     }
 
+    @Test("in a pool where MFA is optional, cognito:mfa_enabled is whether each user has an MFA method")
+    func importOptionalMFA() throws {
+        let kit = try AdminCommandKit(poolArguments: #"MfaConfiguration="OPTIONAL", SmsConfiguration={"SnsCallerArn": "arn:aws:iam::123456789012:role/sns", "ExternalId": "x"}"#)
+        _ = try kit.boto("""
+            for name in ("ann", "bob"):
+                idp.admin_create_user(UserPoolId=pool, Username=name, MessageAction="SUPPRESS", UserAttributes=[
+                    {"Name": "phone_number", "Value": "+442071838750"}, {"Name": "phone_number_verified", "Value": "true"}])
+            idp.admin_set_user_mfa_preference(UserPoolId=pool, Username="ann", SMSMfaSettings={"Enabled": True, "PreferredMfa": True})
+            """)
+        let file = kit.home.path + "/import.csv"
+        let result = try kit.run(["users", "export", "--pool", kit.pool, "--format", "cognito-import", "--output", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try kit.boto("""
+            import csv
+            with open(\(AdminCommandKit.literal(file)), newline="") as f:
+                rows = list(csv.DictReader(f, escapechar="\\\\", quoting=csv.QUOTE_NONE))
+            got = {r["cognito:username"]: r["cognito:mfa_enabled"] for r in rows}
+            want = {u["Username"]: "true" if idp.admin_get_user(UserPoolId=pool, Username=u["Username"]).get("UserMFASettingList") else "false"
+                    for u in idp.list_users(UserPoolId=pool)["Users"]}
+            print(json.dumps([got, want]))
+            """)
+        let both = try JSONDecoder().decode([[String: String]].self, from: Data(text.utf8))
+        #expect(both.first == ["ann": "true", "bob": "false"])
+        #expect(both.first == both.last)
+    }
+
     @Test("--with-groups cannot go with cognito-import")
     func importWithGroups() throws {
         let kit = try Self.kit()

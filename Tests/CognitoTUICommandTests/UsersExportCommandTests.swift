@@ -192,6 +192,20 @@ struct UsersExportCommandTests {
         #expect(both.first == both.last)
     }
 
+    @Test("on a terminal, stderr shows how far the scan is: scanned, of about how many, matches")
+    func progressOnTerminal() throws {
+        let kit = try Self.kit()
+        let file = kit.home.path + "/users.jsonl"
+        let command = [BinaryRunner.binaryPath, "users", "export", "--pool", kit.pool, "--format", "jsonl", "--where",
+                       #"custom:tier ^= "gold""#, "--output", file, "--endpoint-url", kit.url, "--region", "us-east-1"]
+            .map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }.joined(separator: " ") + "; echo exit=$?"
+        let environment = BinaryRunner.baseEnvironment(home: kit.home.path).merging(AdminCommandKit.keys) { $1 }
+        let tmux = try TmuxSession(command: command, environment: environment)
+        let screen = try tmux.wait(for: "exit=0")
+        #expect(screen.contains("scanned 3 of about 3, 2 matches"), "\(screen)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").count == 2)
+    }
+
     @Test("--with-groups cannot go with cognito-import")
     func importWithGroups() throws {
         let kit = try Self.kit()

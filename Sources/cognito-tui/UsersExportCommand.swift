@@ -11,7 +11,8 @@ struct UsersExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Write the pool's users, or those meeting --where, as CSV, JSON, JSON lines or a Cognito user-import CSV.",
         discussion: """
-            The pool is listed in sixteen parallel parts at the UserList quota (one part when \
+            The pool is listed in sixteen parallel parts at the UserList quota (one when a pool \
+            holds two pages or fewer, or when \
             --where has a clause the service can answer) and each page is written as it arrives, \
             so memory stays the same whatever the pool's size. --with-groups adds each user's \
             groups (AdminListGroupsForUser per user, paced by the UserRead quota). csv has the \

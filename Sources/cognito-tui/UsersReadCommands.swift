@@ -13,7 +13,7 @@ struct UsersListCommand: AsyncParsableCommand {
             too) or username, status, enabled, created, modified; OP is = != ^= (starts with) $= \
             (ends with) *= (contains) ~ (regular expression) < > (numbers, dates such as \
             2024-05-01). The service answers one = or ^= clause on a searchable attribute itself; \
-            every clause is checked on each user. Without a filter the pool is listed in sixteen \
+            every clause is checked on each user. Otherwise a pool of more than two pages is listed in sixteen \
             parallel parts at the UserList quota.
             --filter takes the service's own syntax: an attribute, = (equals) or ^= (starts with), and \
             a quoted value; e.g. 'email ^= "ann"', 'status = "Enabled"', 'cognito:user_status = \

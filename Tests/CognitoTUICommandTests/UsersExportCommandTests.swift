@@ -201,7 +201,10 @@ struct UsersExportCommandTests {
             .map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }.joined(separator: " ") + "; echo exit=$?"
         let environment = BinaryRunner.baseEnvironment(home: kit.home.path).merging(AdminCommandKit.keys) { $1 }
         let tmux = try TmuxSession(command: command, environment: environment)
-        let screen = try tmux.wait(for: "exit=0")
+        try tmux.wait(for: "exit=0")
+        // With the scroll-back: a command this short can be done before tmux has sized the
+        // pane, and its first lines then scroll out of the visible screen.
+        let screen = try tmux.tmux(["capture-pane", "-p", "-S", "-", "-t", tmux.name])
         #expect(screen.contains("scanned 3 of about 3, 2 matches"), "\(screen)")
         #expect(try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").count == 2)
     }

@@ -101,7 +101,8 @@ public struct UserExportWriter: Sendable {
             case .jsonl:
                 text += try jsonText(exported) + "\n"
             case .cognitoImport:
-                let (row, problems) = importRows!.row(exported)
+                guard let importRows else { break }
+                let (row, problems) = importRows.row(exported)
                 text += row + "\n"
                 warnings += problems
             }

@@ -11,11 +11,13 @@ struct UsersCommand: AsyncParsableCommand {
             limits, with progress on stderr, Ctrl-C to stop starting new ones, and a report per user.
             Examples:
               cognito-tui users list --pool staff-pool --filter 'email ^= "ann"'
+              cognito-tui users list --pool staff-pool --where 'custom:tier = "gold" and enabled = "true"'
+              cognito-tui users export --pool staff-pool --format csv --with-groups --output users.csv
               cognito-tui users create --pool eu-west-1_AbC123def ann --attribute email=ann@example.com --generate-password
               cognito-tui users disable --pool eu-west-1_AbC123def ann
               cognito-tui users delete --pool eu-west-1_AbC123def ann bob --yes --report gone.csv
             """,
-        subcommands: [UsersListCommand.self, UsersGetCommand.self, UsersGroupsCommand.self, UsersCreateCommand.self,
+        subcommands: [UsersListCommand.self, UsersExportCommand.self, UsersGetCommand.self, UsersGroupsCommand.self, UsersCreateCommand.self,
                       UsersUpdateCommand.self, UsersSetPasswordCommand.self, UsersResetPasswordCommand.self,
                       UsersConfirmCommand.self, UsersAddToGroupCommand.self, UsersRemoveFromGroupCommand.self,
                       UsersDisableCommand.self, UsersEnableCommand.self, UsersDeleteCommand.self, UsersSignOutCommand.self]

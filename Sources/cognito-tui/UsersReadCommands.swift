@@ -2,24 +2,37 @@ import AWSCore
 import ArgumentParser
 import CognitoAPI
 import CognitoAdmin
+import Foundation
 
 struct UsersListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the pool's users (ListUsers, every page), those matching --filter when given.",
+        abstract: "List the pool's users (ListUsers, every page), those matching --where or --filter when given.",
         discussion: """
-            --filter takes the service's syntax: an attribute, = (equals) or ^= (starts with), and \
+            --where takes clauses ATTR OP "VALUE" joined by and, on any attribute (custom ones \
+            too) or username, status, enabled, created, modified; OP is = != ^= (starts with) $= \
+            (ends with) *= (contains) ~ (regular expression) < > (numbers, dates such as \
+            2024-05-01). The service answers one = or ^= clause on a searchable attribute itself; \
+            every clause is checked on each user. Otherwise a pool of more than two pages is listed in sixteen \
+            parallel parts at the UserList quota.
+            --filter takes the service's own syntax: an attribute, = (equals) or ^= (starts with), and \
             a quoted value; e.g. 'email ^= "ann"', 'status = "Enabled"', 'cognito:user_status = \
             "UNCONFIRMED"'. CSV puts every attribute in its own column.
             Examples:
               cognito-tui users list --pool eu-west-1_AbC123def
+              cognito-tui users list --pool staff-pool --where 'email $= "@example.com" and enabled = "false"'
+              cognito-tui users list --pool staff-pool --where 'custom:tier = "gold" and created > "2024-05-01"' --output csv
               cognito-tui users list --pool staff-pool --filter 'email ^= "ann"' --output table
               cognito-tui users list --pool staff-pool --output csv > users.csv
             """
     )
     @Option(help: PoolHelp.option)
     var pool: String
-    @Option(help: ArgumentHelp("Only users matching this filter, e.g. 'email ^= \"ann\"'.", valueName: "filter"))
+    @Option(name: .customLong("where"),
+            help: ArgumentHelp("Only users meeting this condition, e.g. 'email $= \"@example.com\" and enabled = \"true\"'.",
+                               valueName: "condition"))
+    var condition: String?
+    @Option(help: ArgumentHelp("Only users matching this ListUsers filter, e.g. 'email ^= \"ann\"'.", valueName: "filter"))
     var filter: String?
     @OptionGroup var output: OutputOptions
     @OptionGroup var global: GlobalOptions
@@ -27,14 +40,39 @@ struct UsersListCommand: AsyncParsableCommand {
     func validate() throws {
         try InputChecks.userPool(pool)
         if let filter { try InputChecks.member("Filter", .string(filter), of: "ListUsers") }
+        if condition != nil, filter != nil {
+            throw ValidationError("--where and --filter cannot be used together; --where can say what --filter does.")
+        }
+        _ = try ScanConsole.condition(condition)
     }
 
     func run() async throws {
         let admin = try AdminContext.make(global)
         let pool = try await admin.pool(pool)
-        try ListPrinter(format: output.format, tableColumns: ["Username", "UserStatus", "Enabled", "email", "UserCreateDate"])
-            .list(try await PoolReads.users(admin.backend, pool: pool, filter: filter))
+        let printer = ListPrinter(format: output.format, tableColumns: ["Username", "UserStatus", "Enabled", "email", "UserCreateDate"])
+        if let filter {
+            // The service's filter as given: one chain of pages.
+            try printer.list(try await PoolReads.users(admin.backend, pool: pool, filter: filter))
+            return
+        }
+        let scan = UserScan(backend: admin.backend, pool: pool, condition: try ScanConsole.condition(condition))
+        let console = ScanConsole()
+        let found = UserBuffer()
+        let final = try await scan.runUsers { users, progress in
+            found.append(users)
+            console.show(progress)
+        }
+        console.finish(final)
+        try printer.list(found.users)
     }
+}
+
+/// The users a listing has found so far, gathered from the scan's batches.
+final class UserBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var all: [CognitoIdentityProvider.UserType] = []
+    func append(_ users: [CognitoIdentityProvider.UserType]) { lock.withLock { all += users } }
+    var users: [CognitoIdentityProvider.UserType] { lock.withLock { all } }
 }
 
 struct UsersGetCommand: AsyncParsableCommand {

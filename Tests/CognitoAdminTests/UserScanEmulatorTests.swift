@@ -129,6 +129,24 @@ struct UserScanEmulatorTests {
         #expect(busiest <= allowed, "\(busiest) ListUsers calls within one second")
     }
 
+    @Test("a pool of two pages or fewer is listed through one chain")
+    func smallPoolOneChain() async throws {
+        let backend = try EmulatorBackend.make()
+        let pool = try #require(try await backend.createUserPool(.init(poolName: EmulatorBackend.unique("small"))).userPool?.id)
+        for name in ["ann", "bob", "carol"] {
+            _ = try await backend.adminCreateUser(.init(userPoolId: pool, username: name, messageAction: .suppress))
+        }
+        let limiter = RateLimiter(context: RuntimeContext(environment: [:]))
+        try limiter.setRates(["UserList": 1_000])
+        let times = SendTimes()
+        let collected = Collected()
+        let final = try await UserScan(backend: try Self.limitedBackend(limiter, observer: times), pool: pool)
+            .run { users, progress in collected.add(users, progress) }
+        #expect(Set(collected.all) == ["ann", "bob", "carol"])
+        #expect(times.sent.count == 1)
+        #expect(final.pages == 1)
+    }
+
     @Test("cancelling the task ends the scan with CancellationError before the pool is done")
     func cancels() async throws {
         let pool = try await Self.seeded.value

@@ -29,7 +29,8 @@ public struct ScanProgress: Sendable, Equatable {
 /// `sub` is a UUID in lowercase hexadecimal), run together; the session's rate limiter paces
 /// every call (`UserList`), so together they run at the quota and never above it. When the
 /// condition has a clause the service can answer (`UserCondition.serverFilter`), one chain with
-/// that filter is used instead. Every user returned is checked against the whole condition.
+/// that filter is used instead, and so is one chain without a filter for a pool the service
+/// estimates at two pages or less. Every user returned is checked against the whole condition.
 ///
 /// Pages are handed on one at a time, in the order they arrive, while the next pages are being
 /// fetched; at most one page per chain is in flight, so memory stays flat whatever the pool's
@@ -59,7 +60,11 @@ public struct UserScan: Sendable {
         self.partitioned = partitioned
     }
 
-    /// The server filter of each chain; nil lists without one.
+    /// A pool the service estimates at no more than this many users (two pages) is listed
+    /// through one chain: sixteen chains would cost more calls than they save.
+    static let smallPool = 2 * pageSize
+
+    /// The server filter of each chain a scan of a large pool uses; nil lists without one.
     public var chainFilters: [String?] {
         if let filter = condition?.serverFilter { return [filter] }
         guard partitioned else { return [nil] }
@@ -73,8 +78,14 @@ public struct UserScan: Sendable {
     /// - Throws: what a call or `onBatch` throws (the other chains are then cancelled), or
     ///   `CancellationError`.
     public func run(_ onBatch: @escaping @Sendable ([UserRecord], ScanProgress) async throws -> Void) async throws -> ScanProgress {
+        try await runUsers { users, progress in try await onBatch(users.map(UserRecord.init), progress) }
+    }
+
+    /// `run`, handing on the users as ListUsers returned them (the service's shape, for JSON output).
+    public func runUsers(_ onBatch: @escaping @Sendable ([CognitoIdentityProvider.UserType], ScanProgress) async throws -> Void)
+        async throws -> ScanProgress {
         var progress = ScanProgress(estimated: try await estimatedUsers())
-        let filters = chainFilters
+        let filters = chainFilters(estimated: progress.estimated)
         try await withThrowingTaskGroup(of: Page.self) { group in
             var trails = [TokenTrail](repeating: TokenTrail(), count: filters.count)
             for (chain, filter) in filters.enumerated() {
@@ -86,15 +97,21 @@ public struct UserScan: Sendable {
                     let filter = filters[page.chain]
                     group.addTask { try await fetch(chain: page.chain, filter: filter, token: token) }
                 }
-                let users = page.users.map(UserRecord.init)
-                let found = condition.map { condition in users.filter(condition.matches) } ?? users
+                let found = condition.map { condition in page.users.filter { condition.matches(UserRecord($0)) } } ?? page.users
                 progress.pages += 1
-                progress.scanned += users.count
+                progress.scanned += page.users.count
                 progress.matches += found.count
                 try await onBatch(found, progress)
             }
         }
         return progress
+    }
+
+    /// The chains for a pool of about `estimated` users.
+    func chainFilters(estimated: Int?) -> [String?] {
+        let filters = chainFilters
+        if filters.count > 1, let estimated, estimated <= Self.smallPool { return [nil] }
+        return filters
     }
 
     struct Page: Sendable {

@@ -95,6 +95,24 @@ import Testing
         }
     }
 
+    @Test func viewsChooseTheColumnsOfAList() throws {
+        let settings = try Settings.parse(yaml: "views:\n  users: [username, custom:tenant, enabled]\n", source: "c")
+        #expect(settings.views == ["users": ["username", "custom:tenant", "enabled"]])
+    }
+
+    @Test("a bad view is refused with its line", arguments: [
+        ("views: [users]\n", 1, "“views” must map a list to its columns"),
+        ("views:\n  groups: [name]\n", 2, "“groups” is not a list whose columns can be chosen (they are users)"),
+        ("views:\n  users: email\n", 2, "the columns of “users” must be a list of fields"),
+        ("views:\n  users: []\n", 2, "the columns of “users” must be a list of fields"),
+        ("views:\n  users: [email, \"given name\"]\n", 2, "a column of “users” must be a field name"),
+    ])
+    func badView(_ yaml: String, _ line: Int, _ problem: String) throws {
+        let error = try #require(throws: SettingsError.self) { try Settings.parse(yaml: yaml, source: "c") }
+        #expect(error.line == line)
+        #expect(error.problem.hasPrefix(problem), "\(error.problem)")
+    }
+
     @Test func anEmptyFileMeansNoSettings() throws {
         #expect(try Settings.parse(yaml: "", source: "c") == Settings())
     }

@@ -56,9 +56,9 @@ struct ViewModelTests {
         #expect(table.rows.count == 95)
         #expect(Set(table.rows.map { $0.cells[0] }).count == 95, "each user once")
         #expect(table.rows.first { $0.cells[0] == "user000" }?.dimmed == true, "user000 is disabled")
-        // Three pages for the first 30, then the scan at the quota: sixteen chains over sub
-        // prefixes, each of one page here.
-        #expect(backend.calls.filter { $0 == "ListUsers" }.count == 3 + 16)
+        // Three pages for the first 30, then the scan: a pool estimated at two of the service's
+        // pages or fewer goes through one chain (sixteen would cost more calls), ten pages here.
+        #expect(backend.calls.filter { $0 == "ListUsers" }.count == 3 + 10)
     }
 
     @Test("an operation the endpoint does not support shows in place; other tabs still work")

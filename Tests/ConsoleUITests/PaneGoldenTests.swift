@@ -17,6 +17,8 @@ import Testing
     struct Scene: Sendable {
         var name: String
         var start: PaneKind = .userPools
+        /// The columns chosen in `config.yaml`, by list.
+        var views: [String: [String]] = [:]
         var steps: @MainActor @Sendable (PaneDriver) async -> Void
     }
 
@@ -26,7 +28,7 @@ import Testing
     @MainActor
     func paneMatchesGoldenFile(_ name: String, _ size: Size) async throws {
         let scene = try #require(Self.scenes.first { $0.name == name })
-        let console = PaneDriver(start: scene.start, size: size)
+        let console = PaneDriver(start: scene.start, size: size, views: scene.views)
         await console.settle()
         await scene.steps(console)
         #expect(console.model.isIdle, "calls still in flight")
@@ -72,6 +74,8 @@ import Testing
             await console.press(.character(">"))
             await console.press(.character("N"))
         },
+        Scene(name: "pool-users-view", views: ["users": ["username", "custom:team", "locale", "email_verified", "enabled"]],
+              steps: users),
         Scene(name: "pool-groups", steps: poolTab("3")),
         Scene(name: "pool-app-clients", steps: poolTab("4")),
         Scene(name: "pool-identity-providers", steps: poolTab("5")),
@@ -185,10 +189,10 @@ final class PaneDriver {
 
     struct NoOtherBackend: Error {}
 
-    init(start: PaneKind, size: PaneGoldenTests.Size) {
+    init(start: PaneKind, size: PaneGoldenTests.Size, views: [String: [String]] = [:]) {
         self.size = size
         model = ConsoleViewModel(backend: Showcase.backend(), profiles: Showcase.profiles,
-                                 themes: ["dark", "light", "high-contrast", "monochrome"], start: start,
+                                 themes: ["dark", "light", "high-contrast", "monochrome"], start: start, views: views,
                                  makeBackend: { _, _ in throw NoOtherBackend() })
     }
 

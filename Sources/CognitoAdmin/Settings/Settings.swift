@@ -29,6 +29,8 @@ public struct ProfileSettings: Sendable, Equatable {
 /// read_only: false
 /// quotas:                   # requests per second by Cognito quota category
 ///   UserList: 60
+/// views:                    # the columns of a list, any attribute included
+///   users: [username, email, custom:tenant, status, created]
 /// profiles:
 ///   prod:
 ///     theme: high-contrast
@@ -42,10 +44,18 @@ public struct Settings: Sendable, Equatable {
     public var defaults: ProfileSettings
     /// Per-profile settings, by profile name.
     public var profiles: [String: ProfileSettings]
+    /// The columns chosen for a list (`views: { users: [username, email, custom:tenant] }`), by
+    /// the list's name in `viewNames`.
+    public var views: [String: [String]]
 
-    public init(defaults: ProfileSettings = ProfileSettings(), profiles: [String: ProfileSettings] = [:]) {
+    /// The lists whose columns `views:` can choose.
+    public static let viewNames = ["users"]
+
+    public init(defaults: ProfileSettings = ProfileSettings(), profiles: [String: ProfileSettings] = [:],
+                views: [String: [String]] = [:]) {
         self.defaults = defaults
         self.profiles = profiles
+        self.views = views
     }
 
     /// The settings that apply to `profile`: each of its own keys, else the top-level one.

@@ -27,8 +27,10 @@ struct SettingsParser {
         for (key, value) in top {
             if key.string == "profiles" {
                 settings.profiles = try profiles(value)
+            } else if key.string == "views" {
+                settings.views = try views(value)
             } else {
-                try read(key, value, into: &settings.defaults, known: Self.profileKeys + ["profiles"], owner: nil)
+                try read(key, value, into: &settings.defaults, known: Self.profileKeys + ["profiles", "views"], owner: nil)
             }
         }
         return settings
@@ -63,6 +65,32 @@ struct SettingsParser {
             let place = owner.map { " for profile “\($0)”" } ?? ""
             throw fail("unknown setting “\(key.string ?? "?")”\(place) (expected \(known.joined(separator: ", ")))", key)
         }
+    }
+
+    /// `views:` maps a list (`users`) to the fields its columns show, in order.
+    private func views(_ node: Node) throws(SettingsError) -> [String: [String]] {
+        guard let entries = node.mapping else {
+            throw fail("“views” must map a list to its columns, like users: [username, email, custom:tenant]", node)
+        }
+        var out: [String: [String]] = [:]
+        for (key, value) in entries {
+            let name = key.string ?? ""
+            guard Settings.viewNames.contains(name) else {
+                throw fail("“\(name)” is not a list whose columns can be chosen (they are \(Settings.viewNames.joined(separator: ", ")))", key)
+            }
+            guard let items = value.sequence, !items.isEmpty else {
+                throw fail("the columns of “\(name)” must be a list of fields, like [username, email, status]", value)
+            }
+            var fields: [String] = []
+            for item in items {
+                guard let field = item.scalar?.string, !field.isEmpty, !field.contains(where: \.isWhitespace) else {
+                    throw fail("a column of “\(name)” must be a field name, like email or custom:tenant", item)
+                }
+                fields.append(field)
+            }
+            out[name] = fields
+        }
+        return out
     }
 
     /// `quotas:` maps quota categories of the table to positive request rates.

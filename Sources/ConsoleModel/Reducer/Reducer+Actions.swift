@@ -425,7 +425,7 @@ extension Reducer {
             return []
         }
         guard ResourceRegistry.descriptor(ref.kind).fetchRow != nil, rowsShowing(state, ref) else { return [] }
-        return [.refreshRow(ref)]
+        return [.refreshRow(ref, views: state.views)]
     }
 
     static func isWaiting(_ state: ConsoleState, for request: ActionRequest) -> Bool {
@@ -477,7 +477,7 @@ extension Reducer {
         case .updated:
             var effects: [ConsoleEffect] = []
             if ResourceRegistry.descriptor(ref.kind).fetchRow != nil, rowsShowing(state, ref) {
-                effects.append(.refreshRow(ref))
+                effects.append(.refreshRow(ref, views: state.views))
             }
             return effects + reloadPanes(&state, of: ref)
         case .removed:

@@ -2,7 +2,7 @@
 extension Reducer {
     /// Opens a pane on top of the stack at `tab` and loads that tab.
     static func push(_ state: inout ConsoleState, _ kind: PaneKind, tab: Int = 0) -> [ConsoleEffect] {
-        var pane = PaneState(id: state.makeID(), kind: kind)
+        var pane = PaneState(id: state.makeID(), kind: kind, views: state.views)
         pane.activeTab = max(0, min(tab, pane.tabs.count - 1))
         state.stack.append(pane)
         return load(&state, state.currentAddress, force: false)

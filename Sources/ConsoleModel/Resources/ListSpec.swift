@@ -11,6 +11,8 @@ public struct ListSource: Sendable, Equatable {
     public var search: UserCondition?
     /// The state of the spec's toggle (`h` on identities); the spec says what it means.
     public var toggled: Bool
+    /// The fields its columns show, chosen in `config.yaml`; nil for the spec's own columns.
+    public var view: [String]?
 
     public init(_ kind: ListKind, scope: [String] = [], search: UserCondition? = nil, toggled: Bool = false) {
         self.kind = kind
@@ -21,7 +23,10 @@ public struct ListSource: Sendable, Equatable {
 
     public var spec: ListSpec { ResourceRegistry.list(kind) }
     public var noun: String { spec.noun }
-    public var columns: [Column] { spec.columns }
+    public var columns: [Column] {
+        guard let view, let choice = spec.view else { return spec.columns }
+        return choice.columns(view)
+    }
 
     /// The resource a row stands for; nil when rows are not resources (the call log).
     public func row(id: String, name: String) -> ResourceRef? {
@@ -97,6 +102,8 @@ public struct ListSpec: Sendable {
     public let scan: Scan?
     /// Whether the search (`s`, `:users COND`) applies.
     public var searchable: Bool { scan != nil }
+    /// How its columns can be chosen (`views:` in `config.yaml`); nil when they cannot.
+    public let view: ListView?
     public let toggle: ListToggle?
     /// The initial toggle state of a new list.
     public let toggledAtStart: Bool
@@ -108,7 +115,7 @@ public struct ListSpec: Sendable {
     public let local: LocalFetch?
 
     public init(_ kind: ListKind, item: ResourceKind?, noun: String, columns: [Column], placement: ListPlacement,
-                command: PaletteName? = nil, scan: Scan? = nil, toggle: ListToggle? = nil,
+                command: PaletteName? = nil, scan: Scan? = nil, view: ListView? = nil, toggle: ListToggle? = nil,
                 toggledAtStart: Bool = false, rowActions: Set<String>? = nil, local: LocalFetch? = nil, fetch: @escaping Fetch) {
         self.kind = kind
         self.item = item
@@ -117,6 +124,7 @@ public struct ListSpec: Sendable {
         self.placement = placement
         self.command = command
         self.scan = scan
+        self.view = view
         self.toggle = toggle
         self.toggledAtStart = toggledAtStart
         self.rowActions = rowActions
@@ -146,5 +154,16 @@ public struct PaletteName: Sendable, Equatable {
         self.name = name
         self.aliases = aliases
         self.summary = summary
+    }
+}
+
+/// A list whose columns `config.yaml` can choose: the view's name there, and the columns for a
+/// choice of fields (the rows follow the same fields; see the fetch of the list).
+public struct ListView: Sendable {
+    public var name: String
+    public var columns: @Sendable ([String]) -> [Column]
+    public init(name: String, columns: @escaping @Sendable ([String]) -> [Column]) {
+        self.name = name
+        self.columns = columns
     }
 }

@@ -6,7 +6,7 @@ import CognitoAdmin
 /// shows, how one row is read back after a change, and its actions.
 /// Panes, the palette, help and the footer read these; nothing switches over resource kinds.
 public struct ResourceDescriptor: Sendable {
-    public typealias FetchRow = @Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef) async throws -> ListItem
+    public typealias FetchRow = @Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef, _ views: [String: [String]]) async throws -> ListItem
 
     public let kind: ResourceKind
     /// How many ids its path has (a pool 1, a user 2, a device 3).

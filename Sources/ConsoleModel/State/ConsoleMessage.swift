@@ -67,7 +67,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// default text (an invalid edit comes back with its errors on top).
     case openEditor(ActionRequest, base: JSONValue?, text: String?)
     /// Read a resource back as a row.
-    case refreshRow(ResourceRef)
+    /// Read a resource back as a row, in the columns `views` choose.
+    case refreshRow(ResourceRef, views: [String: [String]])
     /// Run an action on each resource as a job (the ticket names the job's pane).
     case runJob(ActionRequest, JobPlan, [ResourceRef], FormValues)
     /// Stop starting the job's items.

@@ -24,7 +24,12 @@ public struct ConsoleState: Sendable {
     public var bodyHeight = 20
     private var lastID = 0
 
-    public init(info: BackendInfo, profiles: [String] = [], regions: [String] = CognitoRegions.all, themes: [String] = []) {
+    /// The columns chosen per list in `config.yaml` (`views:`).
+    public var views: [String: [String]] = [:]
+
+    public init(info: BackendInfo, profiles: [String] = [], regions: [String] = CognitoRegions.all, themes: [String] = [],
+                views: [String: [String]] = [:]) {
+        self.views = views
         self.info = info
         self.profiles = profiles
         self.regions = regions

@@ -47,8 +47,9 @@ public enum PaneKind: Sendable, Equatable {
         return nil
     }
 
-    /// The tabs a new pane of this kind starts with, nothing loaded yet.
-    public func makeTabs() -> [TabState] {
+    /// The tabs a new pane of this kind starts with, nothing loaded yet; lists show the columns
+    /// `views` choose for them (`config.yaml`).
+    public func makeTabs(views: [String: [String]] = [:]) -> [TabState] {
         switch self {
         case .list(let source):
             return [TabState(TabID(source.kind.id), title, .list(ListState(source: source)))]
@@ -58,7 +59,10 @@ public enum PaneKind: Sendable, Equatable {
                 case .detail(let kind):
                     return TabState(tab.id, tab.title, .detail(DetailState(source: DetailSource(kind, ref))))
                 case .list(let kind):
-                    return TabState(tab.id, tab.title, .list(ListState(source: ResourceRegistry.list(kind).source(scope: ref.path))))
+                    let spec = ResourceRegistry.list(kind)
+                    var source = spec.source(scope: ref.path)
+                    if let view = spec.view, let fields = views[view.name] { source.view = fields }
+                    return TabState(tab.id, tab.title, .list(ListState(source: source)))
                 }
             }
         case .callLog:

@@ -7,10 +7,10 @@ public struct PaneState: Sendable {
     public var tabs: [TabState]
     public var activeTab: Int
 
-    public init(id: Int, kind: PaneKind) {
+    public init(id: Int, kind: PaneKind, views: [String: [String]] = [:]) {
         self.id = id
         self.kind = kind
-        self.tabs = kind.makeTabs()
+        self.tabs = kind.makeTabs(views: views)
         self.activeTab = 0
     }
 

@@ -32,11 +32,11 @@ public final class ConsoleViewModel: ConsoleDriver {
     ///     as one sentence and the console stays where it was.
     public init(backend: any CognitoBackend, profiles: [String] = [], themes: [String] = [],
                 regions: [String] = CognitoRegions.all, start: PaneKind = .userPools,
-                local: LocalSources = LocalSources(), makeBackend: @escaping BackendFactory) {
+                local: LocalSources = LocalSources(), views: [String: [String]] = [:], makeBackend: @escaping BackendFactory) {
         self.backend = backend
         self.local = local
         self.makeBackend = makeBackend
-        self.state = ConsoleState(info: backend.info, profiles: profiles, regions: regions, themes: themes)
+        self.state = ConsoleState(info: backend.info, profiles: profiles, regions: regions, themes: themes, views: views)
         run(Reducer.start(&state, at: start))
     }
 
@@ -200,11 +200,11 @@ public final class ConsoleViewModel: ConsoleDriver {
             }
         case .openEditor(let request, let base, let text):
             openEditor(request, base: base, text: text)
-        case .refreshRow(let ref):
+        case .refreshRow(let ref, let views):
             spawn(pane: nil) { backend in
                 do {
                     guard let fetch = ResourceRegistry.descriptor(ref.kind).fetchRow else { throw UpdateError("no row reader") }
-                    return .rowLoaded(ref, try await fetch(backend, ref))
+                    return .rowLoaded(ref, try await fetch(backend, ref, views))
                 } catch {
                     return .status(StatusMessage(.warning, "Could not read \(ref.id) back: \(ErrorText.sentence(error))"))
                 }

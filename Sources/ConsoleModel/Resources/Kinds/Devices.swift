@@ -8,7 +8,7 @@ public enum Devices {
                            describe: .reading("AdminGetDevice") { backend, ref in
                                try await backend.adminGetDevice(.init(deviceKey: ref.id, userPoolId: ref[0], username: ref[1]))
                            },
-                           fetchRow: { backend, ref in
+                           fetchRow: { backend, ref, _ in
                                row(try await backend.adminGetDevice(.init(deviceKey: ref.id, userPoolId: ref[0], username: ref[1])).device)
                            },
                            actions: UserSecurityActions.devices),

@@ -13,7 +13,7 @@ public enum Groups {
                            describe: .reading("GetGroup") { backend, ref in
                                try await backend.getGroup(.init(groupName: ref.id, userPoolId: ref[0]))
                            },
-                           fetchRow: { backend, ref in
+                           fetchRow: { backend, ref, _ in
                                let out = try await backend.getGroup(.init(groupName: ref.id, userPoolId: ref[0]))
                                return row(out.group ?? .init(groupName: ref.id))
                            },

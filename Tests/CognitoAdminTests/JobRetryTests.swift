@@ -40,14 +40,27 @@ import Testing
         #expect(steps.events == [.perform(attempt: 1), .verify, .perform(attempt: 2)])
     }
 
-    @Test func aSecondUnknownOutcomeIsNotResentAgain() async {
+    @Test func repeatedUnknownOutcomesAreResentOnlyAfterAReadBackAndAtMostMaxResendsTimes() async {
+        // The default configuration allows three resends.
         let (entry, sends, reads) = await run(work: [.error(JobErrors.ambiguous)], verify: [.notApplied])
 
         #expect(entry.outcome == .failed)
         #expect(entry.verified)
-        #expect(entry.attempts == 2)
-        #expect(sends == 2)
-        #expect(reads == 2)
+        #expect(entry.attempts == 4)
+        #expect(sends == 4)
+        #expect(reads == 4)
+    }
+
+    @Test func aReadBackThatShowsTheCallCannotApplyFailsTheItemWithItsReason() async {
+        let gone = JobFailure(code: "UserNotFoundException", message: "User does not exist.", requestId: "req-gone", kind: .rejected)
+        let (entry, sends, reads) = await run(work: [.error(JobErrors.ambiguous)], verify: [.failed(gone)])
+
+        #expect(entry.outcome == .failed)
+        #expect(entry.verified)
+        #expect(entry.errorCode == "UserNotFoundException")
+        #expect(entry.requestId == "req-gone")
+        #expect(sends == 1)
+        #expect(reads == 1)
     }
 
     @Test func aServerErrorAfterSendingIsReadBackRatherThanResent() async {

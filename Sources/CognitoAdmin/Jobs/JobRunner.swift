@@ -35,7 +35,9 @@ public struct JobConfiguration: Sendable {
 /// 3. on a failure that proves nothing was applied, resend (at most `maxResends` times, after the
 ///    backoff and `acquire`); on a rejection, report it as failed;
 /// 4. on a failure that leaves the outcome unknown, read the item back with `verify`: applied
-///    means succeeded (verified); not applied allows one resend; anything else is "unknown".
+///    means succeeded (verified); not applied allows a resend (at most `maxResends` such, since
+///    each follows a read-back that proved the last send had no effect); a read-back that shows
+///    the call could never apply is a failure; anything else is "unknown".
 public struct JobRunner: Sendable {
     public var configuration: JobConfiguration
     public var acquire: JobAcquire
@@ -96,7 +98,7 @@ public struct JobRunner: Sendable {
     func process(_ item: JobItem, of job: Job, cancellation: JobCancellation) async -> JobReportEntry {
         var attempts = 0
         var resends = 0
-        var verifiedResendUsed = false
+        var verifiedResends = 0
         var firstSend: Duration?
         var last: JobFailure?
 
@@ -125,7 +127,7 @@ public struct JobRunner: Sendable {
             let failure: JobFailure
             do {
                 switch try await job.work(item) {
-                case .done(let requestId): return entry(.succeeded, requestId: requestId)
+                case .done(let requestId, let note): return entry(.succeeded, requestId: requestId, message: note)
                 case .skipped(let reason): return entry(.skipped, message: JobFailure.oneLine(reason))
                 }
             } catch {
@@ -153,10 +155,12 @@ public struct JobRunner: Sendable {
                 case .applied:
                     return entry(.succeeded, verified: true, failure: failure)
                 case .notApplied:
-                    guard !verifiedResendUsed, !cancellation.isCancelled else {
+                    guard verifiedResends < max(1, configuration.maxResends), !cancellation.isCancelled else {
                         return entry(.failed, verified: true, failure: failure)
                     }
-                    verifiedResendUsed = true
+                    verifiedResends += 1
+                case .failed(let reason):
+                    return entry(.failed, verified: true, failure: reason)
                 case .undetermined:
                     return entry(.unknown, failure: failure)
                 }

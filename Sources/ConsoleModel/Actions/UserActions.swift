@@ -9,7 +9,7 @@ enum UserActions {
             switch try await change.readBack(backend, pool: ref[0], username: ref.id) {
             case .applied: return true
             case .notApplied: return false
-            case .undetermined: return nil
+            case .undetermined, .failed: return nil
             }
         }
     }

@@ -13,12 +13,16 @@ public struct UserCall: Sendable {
     /// The job's title, e.g. `Reset passwords`.
     public let jobTitle: String
     public let apply: Apply
+    /// The operation the read-back calls.
+    public let readOperation: String
     public let readBack: ReadBack
 
-    public init(operation: String, jobTitle: String, apply: @escaping Apply, readBack: @escaping ReadBack) {
+    public init(operation: String, jobTitle: String, apply: @escaping Apply, readOperation: String = "AdminGetUser",
+                readBack: @escaping ReadBack) {
         self.operation = operation
         self.jobTitle = jobTitle
         self.apply = apply
+        self.readOperation = readOperation
         self.readBack = readBack
     }
 
@@ -38,6 +42,7 @@ public struct UserCall: Sendable {
     public static func addToGroup(_ group: String) -> UserCall {
         UserCall(operation: "AdminAddUserToGroup", jobTitle: "Add users to \(group)",
                  apply: { try await GroupAdmin.add($0, pool: $1, username: $2, to: group) },
+                 readOperation: "AdminListGroupsForUser",
                  readBack: { backend, pool, username in
                      try await member(username, of: group, in: pool, backend, applied: true)
                  })
@@ -47,6 +52,7 @@ public struct UserCall: Sendable {
     public static func removeFromGroup(_ group: String) -> UserCall {
         UserCall(operation: "AdminRemoveUserFromGroup", jobTitle: "Remove users from \(group)",
                  apply: { try await GroupAdmin.remove($0, pool: $1, username: $2, from: group) },
+                 readOperation: "AdminListGroupsForUser",
                  readBack: { backend, pool, username in
                      try await member(username, of: group, in: pool, backend, applied: false)
                  })

@@ -51,6 +51,33 @@ import Testing
         #expect(reads == 4)
     }
 
+    @Test func aReadBackThatIsThrottledOrLostIsMadeAgainUntilItAnswers() async {
+        let sends = JobScript<JobAnswer>([.error(JobErrors.ambiguous)])
+        let reads = JobScript<Result<JobVerification, any Error>>([
+            .failure(JobErrors.throttled), .failure(JobErrors.ambiguous), .success(.applied),
+        ])
+        let job = Job(plan: JobFixtures.plan(1), work: { _ in try sends.next().get() },
+                      verify: { _ in try reads.next().get() })
+        let report = await JobFixtures.runner().run(job)
+
+        #expect(report.entries[0].outcome == .succeeded)
+        #expect(report.entries[0].verified)
+        #expect(sends.calls == 1)
+        #expect(reads.calls == 3)
+    }
+
+    @Test func aReadBackThatKeepsFailingLeavesTheItemUnknownWithoutAResend() async {
+        let sends = JobScript<JobAnswer>([.error(JobErrors.ambiguous)])
+        let reads = JobScript<Result<JobVerification, any Error>>([.failure(JobErrors.throttled)])
+        let job = Job(plan: JobFixtures.plan(1), work: { _ in try sends.next().get() },
+                      verify: { _ in try reads.next().get() })
+        let report = await JobFixtures.runner().run(job)
+
+        #expect(report.entries[0].outcome == .unknown)
+        #expect(sends.calls == 1)
+        #expect(reads.calls == JobConfiguration().readBackAttempts)
+    }
+
     @Test func aReadBackThatShowsTheCallCannotApplyFailsTheItemWithItsReason() async {
         let gone = JobFailure(code: "UserNotFoundException", message: "User does not exist.", requestId: "req-gone", kind: .rejected)
         let (entry, sends, reads) = await run(work: [.error(JobErrors.ambiguous)], verify: [.failed(gone)])

@@ -9,12 +9,17 @@ public struct JobConfiguration: Sendable {
     public var backoff: @Sendable (Int) -> Duration
     /// The window over which the rate in progress snapshots is measured.
     public var rateWindow: Duration
+    /// Tries at reading an item back after an unknown outcome: a read changes nothing, so one
+    /// that was throttled or lost is simply made again (after the backoff), while the service
+    /// still answers reads.
+    public var readBackAttempts: Int
 
     public init(concurrency: Int = 4, maxResends: Int = 3,
                 backoff: @escaping @Sendable (Int) -> Duration = JobConfiguration.doubling,
-                rateWindow: Duration = .seconds(10)) {
+                rateWindow: Duration = .seconds(10), readBackAttempts: Int = 5) {
         self.concurrency = max(1, concurrency)
         self.maxResends = max(0, maxResends)
+        self.readBackAttempts = max(1, readBackAttempts)
         self.backoff = backoff
         self.rateWindow = rateWindow > .zero ? rateWindow : .seconds(10)
     }
@@ -168,14 +173,24 @@ public struct JobRunner: Sendable {
         }
     }
 
-    /// The job's read-back, under the limiter; a missing, refused or failed read-back tells nothing.
+    /// The job's read-back, under the limiter. A read-back that fails is made again, up to
+    /// `readBackAttempts` tries, unless the service refused it for good (e.g. access denied);
+    /// a missing or refused read-back, or one that keeps failing, tells nothing.
     private func verify(_ item: JobItem, of job: Job) async -> JobVerification {
         guard let verify = job.verify else { return .undetermined }
-        do {
-            try await acquire(item, .verify)
-            return try await verify(item)
-        } catch {
-            return .undetermined
+        for attempt in 1...configuration.readBackAttempts {
+            do {
+                try await acquire(item, .verify)
+            } catch {
+                return .undetermined
+            }
+            do {
+                return try await verify(item)
+            } catch {
+                guard classify(error).kind != .rejected, attempt < configuration.readBackAttempts else { return .undetermined }
+                do { try await sleep(configuration.backoff(attempt)) } catch { return .undetermined }
+            }
         }
+        return .undetermined
     }
 }

@@ -73,11 +73,17 @@ struct UserTargets: ParsableArguments {
 
     /// The usernames to act on, in order: the arguments, or the file's.
     ///
-    /// This is where a bulk command's users come from; a condition over the pool (`--where`,
-    /// evaluated by a scan of the pool) is to be one more source here, producing the same list.
-    /// - Throws: `CommandFailure.usage` naming the file and line of a problem; nothing was sent.
-    func selectedUsernames(files: any FileAccess) throws -> [String] {
+    /// This is the one place a bulk command's users come from, once the pool is known; a
+    /// condition over the pool (`--where COND`, evaluated by a scan of the pool) is to be one
+    /// more source here, producing the same list.
+    /// - Throws: `CommandFailure.usage` naming the file and line of a problem; no change was sent.
+    func selectedUsernames(pool: String, admin: AdminContext) async throws -> [String] {
         guard let from else { return usernames }
+        return try fileUsernames(from, files: admin.session.context.files)
+    }
+
+    /// The usernames of `--from FILE`.
+    private func fileUsernames(_ from: String, files: any FileAccess) throws -> [String] {
         let names: [String]
         do {
             guard let data = try files.read(from) else { throw CommandFailure.usage("--from \(from): there is no such file.") }
@@ -104,10 +110,16 @@ struct UsersDisableCommand: AsyncParsableCommand {
         commandName: "disable",
         abstract: "Stop users from signing in (AdminDisableUser); tokens already issued stay valid until they expire.",
         discussion: """
+            Several users (named, or --from FILE) run as a job: the plan is printed first (the \
+            count, the operation, its quota category and rate, the time it should take, the first \
+            calls), then on a terminal you type the verb and the count (`disable 1240`) to go on; \
+            without a terminal, pass --yes. --rate N holds the job below the profile's quota. The \
+            exit status is 1 when any user failed; --report FILE.csv or FILE.jsonl says which.
             Examples:
               cognito-tui users disable --pool eu-west-1_AbC123def ann
               cognito-tui users disable --pool eu-west-1_AbC123def ann bob --report out.jsonl
               cognito-tui users disable --pool eu-west-1_AbC123def ann bob --dry-run
+              cognito-tui users disable --pool staff-pool --from leavers.csv --rate 10 --yes --report out.jsonl
             """
     )
     @OptionGroup var targets: UserTargets
@@ -177,10 +189,10 @@ struct UserChangeCommand {
 
     func run() async throws {
         let admin = try AdminContext.make(global)
-        let usernames = try targets.selectedUsernames(files: admin.session.context.files)
-        try UserTargets.refuseDuplicates { try change.plan(pool: targets.pool, usernames: usernames) }
         if !targets.dryRun { try admin.refuseIfReadOnly([change.operation]) }
         let pool = try await admin.pool(targets.pool)
+        let usernames = try await targets.selectedUsernames(pool: pool, admin: admin)
+        try UserTargets.refuseDuplicates { try change.plan(pool: pool, usernames: usernames) }
         guard targets.isJob || targets.dryRun else {
             try targets.confirmation.confirm(change.isReversible ? .reversible : .delete, name: usernames[0],
                                              what: "\(change.rawValue) user \(usernames[0]) in \(pool)", admin: admin)

@@ -70,10 +70,10 @@ struct MembershipCommand {
                                       done: verb == "add" ? "Added to group \(group):" : "Removed from group \(group):",
                                       targets: targets, global: global)
         let admin = try AdminContext.make(global)
-        let usernames = try targets.selectedUsernames(files: admin.session.context.files)
-        try UserTargets.refuseDuplicates { try call.plan(pool: targets.pool, usernames: usernames) }
         if !targets.dryRun { try admin.refuseIfReadOnly([call.operation]) }
         let pool = try await admin.pool(targets.pool)
+        let usernames = try await targets.selectedUsernames(pool: pool, admin: admin)
+        try UserTargets.refuseDuplicates { try call.plan(pool: pool, usernames: usernames) }
         guard try await PoolReads.group(admin.backend, pool: pool, name: group) != nil else {
             throw CommandFailure.refused("There is no group \(group) in \(pool)")
         }

@@ -102,10 +102,10 @@ struct UserCallCommand {
 
     func run() async throws {
         let admin = try AdminContext.make(global)
-        let usernames = try targets.selectedUsernames(files: admin.session.context.files)
-        try UserTargets.refuseDuplicates { try call.plan(pool: targets.pool, usernames: usernames) }
         if !targets.dryRun { try admin.refuseIfReadOnly([call.operation]) }
         let pool = try await admin.pool(targets.pool)
+        let usernames = try await targets.selectedUsernames(pool: pool, admin: admin)
+        try UserTargets.refuseDuplicates { try call.plan(pool: pool, usernames: usernames) }
         try await run(pool: pool, usernames: usernames, admin: admin)
     }
 

@@ -57,9 +57,9 @@ public struct ResourceAction: Sendable {
     /// Says what the confirmation asks, e.g. "Disable ann? They cannot sign in until enabled again."
     public let question: @Sendable (ResourceRef) -> String
     /// Reads a resource back after a call whose outcome is unknown (a dropped connection), so a
-    /// job never sends it twice: true when the change is in place, false when it is not, nil
-    /// when the read cannot tell.
-    public let verify: (@Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef) async throws -> Bool?)?
+    /// job never sends it twice: whether the change is in place, is not (it may go again), or
+    /// cannot be (the item failed), or the read cannot tell.
+    public let verify: (@Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef) async throws -> JobVerification)?
     /// The lists the action is offered on; nil: any list of its kind (and the pane).
     public let lists: Set<ListKind>?
     /// Whether the action makes its resource go away (a deletion): after a job, its rows are
@@ -69,7 +69,7 @@ public struct ResourceAction: Sendable {
     public init(_ verb: String, keys: [Key], title: String, operations: [String], scope: Scope = .rowOrPane,
                 confirmation: Confirmation, hint: Bool = false,
                 question: @escaping @Sendable (ResourceRef) -> String = { _ in "" },
-                verify: (@Sendable (any CognitoBackend, ResourceRef) async throws -> Bool?)? = nil,
+                verify: (@Sendable (any CognitoBackend, ResourceRef) async throws -> JobVerification)? = nil,
                 lists: Set<ListKind>? = nil, removes: Bool = false, work: Work) {
         self.verify = verify
         self.removesResource = removes

@@ -4,14 +4,13 @@ import CognitoAdmin
 /// the same code `cognito-tui users …` runs).
 enum UserActions {
     /// The read-back of a change after an unknown outcome, as the job engine asks for it.
-    static func verify(_ change: UserChange) -> @Sendable (any CognitoBackend, ResourceRef) async throws -> Bool? {
-        { backend, ref in
-            switch try await change.readBack(backend, pool: ref[0], username: ref.id) {
-            case .applied: return true
-            case .notApplied: return false
-            case .undetermined, .failed: return nil
-            }
-        }
+    static func verify(_ change: UserChange) -> @Sendable (any CognitoBackend, ResourceRef) async throws -> JobVerification {
+        { backend, ref in try await change.readBack(backend, pool: ref[0], username: ref.id) }
+    }
+
+    /// The same for a per-user call.
+    static func verify(_ call: UserCall) -> @Sendable (any CognitoBackend, ResourceRef) async throws -> JobVerification {
+        { backend, ref in try await call.readBack(backend, ref[0], ref.id) }
     }
 
     static let all: [ResourceAction] = MembershipActions.forMembers + UserLifecycleActions.all + [UserSecurityActions.mfa, UserAttributeActions.action] + [
@@ -34,6 +33,7 @@ enum UserActions {
         ResourceAction("sign-out", keys: [.character("O")], title: "sign out everywhere", operations: ["AdminUserGlobalSignOut"],
                        confirmation: .yesNo,
                        question: { "Sign \($0.id) out of every device? Their refresh tokens stop working; access and ID tokens already issued stay valid until they expire." },
+                       verify: verify(.signOut),
                        work: .run { backend, ref, _ in
                            try await UserChange.signOut.apply(backend, pool: ref[0], username: ref.id)
                            return ActionOutcome("Signed \(ref.id) out everywhere; tokens already issued stay valid until they expire.", .none)

@@ -234,7 +234,7 @@ public final class ConsoleViewModel: ConsoleDriver {
 
     /// The job's work: the action's call for each item's resource, and its read-back.
     private nonisolated static func job(_ plan: JobPlan, perform: @escaping ResourceAction.Perform,
-                                        verify: (@Sendable (any CognitoBackend, ResourceRef) async throws -> Bool?)?,
+                                        verify: (@Sendable (any CognitoBackend, ResourceRef) async throws -> JobVerification)?,
                                         refs: [String: ResourceRef], within: ResourceRef?, backend: any CognitoBackend) -> Job {
         let work: JobWork = { item in
             guard let ref = refs[item.id] else { throw UpdateError("No resource for \(item.id).") }
@@ -244,9 +244,7 @@ public final class ConsoleViewModel: ConsoleDriver {
         guard let verify else { return Job(plan: plan, work: work) }
         let check: JobVerify = { item in
             guard let ref = refs[item.id] else { return .undetermined }
-            let applied: Bool? = try await verify(backend, ref)
-            if let applied { return applied ? .applied : .notApplied }
-            return .undetermined
+            return try await verify(backend, ref)
         }
         return Job(plan: plan, work: work, verify: check)
     }

@@ -64,7 +64,7 @@ struct UserTargets: ParsableArguments {
     /// Turns a username named twice into one sentence; nothing was sent.
     static func refuseDuplicates<T>(_ body: () throws -> T) throws {
         do { _ = try body() } catch JobPlanError.duplicateItemID(let name) {
-            throw CommandFailure.refused("The user \(name) is named twice")
+            throw CommandFailure.refused("The user \(name) is named more than once")
         }
     }
 

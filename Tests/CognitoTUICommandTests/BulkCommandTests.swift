@@ -64,7 +64,7 @@ struct BulkCommandTests {
                  fragment: "--rate takes a number"),
         BadInput(arguments: ["users", "reset-password", "--pool", "POOL", "--from", "HOME/names.txt", "--report", "HOME/r.txt", "--yes"],
                  fragment: "--report takes a file ending in .csv or .jsonl"),
-        BadInput(arguments: ["users", "confirm", "--pool", "POOL", "ann", "ann", "--yes"], fragment: "The user ann is named twice"),
+        BadInput(arguments: ["users", "confirm", "--pool", "POOL", "ann", "ann", "--yes"], fragment: "The user ann is named more than once; nothing was sent."),
         BadInput(arguments: ["users", "delete", "--pool", "POOL", "--from", "HOME/names.txt"],
                  fragment: "To delete 2 users in "),
         BadInput(arguments: ["users", "add-to-group", "--pool", "POOL", "--group", "staff", "--from", "HOME/names.txt"],

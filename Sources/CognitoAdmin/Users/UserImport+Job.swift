@@ -62,7 +62,7 @@ extension UserImport {
                                 userAttributes: user.attributes.map { .init(name: $0.name, value: $0.value) }))
                         }
                         try await Self.setEnabled(backend, pool: pool, user, onlyToDisable: false)
-                        return .done(requestId: error.requestId, note: "updated")
+                        return .done(requestId: nil, note: "updated")
                     }
                 }
                 await created.insert(user.username)

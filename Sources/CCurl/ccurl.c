@@ -17,6 +17,11 @@ CURLcode ccurl_set_write_callback(CURL *handle, ccurl_data_callback cb, void *us
     if (rc != CURLE_OK) return rc;
     return curl_easy_setopt(handle, CURLOPT_WRITEDATA, userdata);
 }
+CURLcode ccurl_set_read_callback(CURL *handle, ccurl_data_callback cb, void *userdata) {
+    CURLcode rc = curl_easy_setopt(handle, CURLOPT_READFUNCTION, cb);
+    if (rc != CURLE_OK) return rc;
+    return curl_easy_setopt(handle, CURLOPT_READDATA, userdata);
+}
 CURLcode ccurl_set_header_callback(CURL *handle, ccurl_data_callback cb, void *userdata) {
     CURLcode rc = curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, cb);
     if (rc != CURLE_OK) return rc;

@@ -48,7 +48,7 @@ struct ConfirmationPolicy: Equatable {
         }
         if protected {
             if interactive { return .askName }
-            return .refuse("Profile `\(profile)` is protected: to \(what) without a terminal, pass --confirm \(name); nothing was sent.")
+            return .refuse("Profile `\(profile)` is protected: to \(what) without a terminal, pass --confirm \(Self.shellWord(name)); nothing was sent.")
         }
         switch weight {
         case .reversible:
@@ -58,6 +58,13 @@ struct ConfirmationPolicy: Equatable {
             if interactive { return weight == .delete ? .askName : .askYesNo }
             return .refuse("To \(what) without a terminal, pass --yes; nothing was sent.")
         }
+    }
+}
+
+extension ConfirmationPolicy {
+    /// The name as one shell word: in single quotes when it holds a space (`'disable 40'`).
+    static func shellWord(_ name: String) -> String {
+        name.contains(" ") ? "'\(name)'" : name
     }
 }
 

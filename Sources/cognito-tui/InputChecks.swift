@@ -50,6 +50,17 @@ enum InputChecks {
         }
     }
 
+    /// A file the command reads (`--from FILE`, the file to import): it must exist and be a file.
+    static func readableFile(_ path: String, option: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw ValidationError("\(option) names `\(path)`, which does not exist.")
+        }
+        guard !isFolder.boolValue, FileManager.default.isReadableFile(atPath: path) else {
+            throw ValidationError("\(option) names `\(path)`, which is not a file that can be read.")
+        }
+    }
+
     /// `--report FILE`: a `.csv` or `.jsonl` file in a folder that exists.
     static func reportPath(_ path: String) throws {
         let url = URL(fileURLWithPath: path)

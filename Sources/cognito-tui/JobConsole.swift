@@ -10,12 +10,14 @@ struct JobConsole {
 
     /// Runs the job and returns the exit status: 0 when every item succeeded or was skipped,
     /// 1 when any failed or ended unknown, 130 when cancelled.
-    func run(_ job: Job, reportPath: String?) async throws -> Int32 {
+    /// - Parameter concurrency: items under way at once.
+    func run(_ job: Job, reportPath: String?, concurrency: Int = 4) async throws -> Int32 {
         // The session's rate limiter paces every call of the job: the client takes a token from
         // it before each attempt (first sends, the client's retries and read-backs alike), with the
         // profile's `quotas:`. Taking a second token here would halve the rate the profile sets,
         // so the job's own gate only stops handing out items once the task is cancelled.
-        let runner = JobRunner(acquire: { _, _ in try Task.checkCancellation() })
+        let runner = JobRunner(configuration: JobConfiguration(concurrency: concurrency),
+                               acquire: { _, _ in try Task.checkCancellation() })
         let cancellation = JobCancellation()
         let interrupts = InterruptWatch {
             cancellation.cancel()
@@ -32,6 +34,10 @@ struct JobConsole {
         interrupts.stop()
 
         print(JobProgressText.summary(report))
+        let throttles = admin.session.rateLimiter.status().throttles
+        if throttles > 0 {
+            Output.error("The service throttled \(throttles) \(throttles == 1 ? "call" : "calls"), sent again after a pause.")
+        }
         for line in JobProgressText.problems(report) + JobProgressText.notStarted(report) { print(line) }
         if let reportPath, let format = ReportFormat(path: reportPath) {
             do {

@@ -3,11 +3,26 @@ import Foundation
 
 /// Wording of a job's plan, progress and end for the command line.
 enum JobProgressText {
-    /// `Disable users: 3 calls, nothing sent (dry run).` then one line per call.
-    static func plan(_ plan: JobPlan) -> [String] {
+    /// The plan of a job before it runs: `Disable users: 1240 calls in eu-west-1_AbC, AdminDisableUser at
+    /// quota category UserUpdate, 25/s, about 50s.`, then the calls (the first `listing` of them,
+    /// all when nil) and how many more there are.
+    static func plan(_ plan: JobPlan, pool: String, category: String?, rate: Double?, listing: Int?) -> [String] {
         let calls = plan.count == 1 ? "1 call" : "\(plan.count) calls"
-        return ["\(plan.title): \(calls), nothing sent (dry run)."]
-            + plan.items.map { "  \($0.call.operation) \($0.call.resource)" }
+        var pace = ""
+        if let category, let rate {
+            let seconds = Double(plan.count) / rate
+            pace = ", quota category \(category) at \(number(rate))/s, about \(duration(.milliseconds(Int(seconds * 1000))))"
+        }
+        var lines = ["\(plan.title): \(calls) of \(plan.operations.joined(separator: ", ")) in \(pool)\(pace)."]
+        let shown = listing.map { min($0, plan.count) } ?? plan.count
+        lines += plan.items.prefix(shown).map { "  \($0.call.operation) \($0.call.resource)" }
+        if shown < plan.count { lines.append("  … and \(plan.count - shown) more") }
+        return lines
+    }
+
+    /// `25`, `12.5`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(format: "%.1f", value)
     }
 
     /// `Disable users: 40/100 done, 2 failed, 60 remaining, 12.5/s, about 5s left`.

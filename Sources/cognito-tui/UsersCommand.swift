@@ -1,3 +1,4 @@
+import AWSCore
 import ArgumentParser
 import CognitoAdmin
 
@@ -7,8 +8,10 @@ struct UsersCommand: AsyncParsableCommand {
         commandName: "users",
         abstract: "Create, read, change and delete users of a user pool.",
         discussion: """
-            One username is one call; several (or --report) run as a job under the profile's rate \
-            limits, with progress on stderr, Ctrl-C to stop starting new ones, and a report per user.
+            One username is one call; several (or --from FILE, or --report) run as a job under the \
+            profile's rate limits (--rate N lowers them), with the plan first, progress on stderr, \
+            Ctrl-C to stop starting new ones, and a report per user. Several users are confirmed by \
+            typing the verb and the count (`disable 1240`) on a terminal, or with --yes without one.
             Examples:
               cognito-tui users list --pool staff-pool --filter 'email ^= "ann"'
               cognito-tui users list --pool staff-pool --where 'custom:tier = "gold" and enabled = "true"'
@@ -16,11 +19,14 @@ struct UsersCommand: AsyncParsableCommand {
               cognito-tui users create --pool eu-west-1_AbC123def ann --attribute email=ann@example.com --generate-password
               cognito-tui users disable --pool eu-west-1_AbC123def ann
               cognito-tui users delete --pool eu-west-1_AbC123def ann bob --yes --report gone.csv
+              cognito-tui users disable --pool staff-pool --from leavers.csv --rate 10 --yes --report out.jsonl
+              cognito-tui users import --pool staff-pool users.csv --dry-run
             """,
         subcommands: [UsersListCommand.self, UsersExportCommand.self, UsersGetCommand.self, UsersGroupsCommand.self, UsersCreateCommand.self,
                       UsersUpdateCommand.self, UsersSetPasswordCommand.self, UsersResetPasswordCommand.self,
                       UsersConfirmCommand.self, UsersAddToGroupCommand.self, UsersRemoveFromGroupCommand.self,
-                      UsersDisableCommand.self, UsersEnableCommand.self, UsersDeleteCommand.self, UsersSignOutCommand.self]
+                      UsersDisableCommand.self, UsersEnableCommand.self, UsersDeleteCommand.self, UsersSignOutCommand.self,
+                      UsersImportCommand.self]
     )
 }
 
@@ -32,23 +38,73 @@ struct UserTargets: ParsableArguments {
     @Argument(help: "The usernames; several run as a job.")
     var usernames: [String] = []
 
+    @Option(name: .customLong("from"),
+            help: ArgumentHelp("Read the usernames from FILE: one a line, this tool's CSV export (a Username column) or JSON lines (objects with Username).",
+                               valueName: "file"))
+    var from: String?
+
     @Flag(name: .customLong("dry-run"), help: "Print the calls that would be made and send nothing.")
     var dryRun = false
 
-    @Option(help: ArgumentHelp("Save the report of every user to FILE.csv or FILE.jsonl (runs as a job).", valueName: "file"))
-    var report: String?
+    @OptionGroup var bulk: BulkOptions
 
     @OptionGroup var confirmation: ConfirmOptions
 
     func validate() throws {
         try InputChecks.userPool(pool)
-        guard !usernames.isEmpty else { throw ValidationError("Name at least one user, e.g. `--pool \(pool) ann`.") }
+        if from != nil && !usernames.isEmpty {
+            throw ValidationError("Name the users either as arguments or with --from FILE, not both.")
+        }
+        guard !usernames.isEmpty || from != nil else {
+            throw ValidationError("Name at least one user, e.g. `--pool \(pool) ann`, or a file of them with --from FILE.")
+        }
         for username in usernames { try InputChecks.username(username) }
-        if let report { try InputChecks.reportPath(report) }
+        if let from { try InputChecks.readableFile(from, option: "--from") }
+        try bulk.validate()
+    }
+
+    /// Turns a username named twice into one sentence; nothing was sent.
+    static func refuseDuplicates<T>(_ body: () throws -> T) throws {
+        do { _ = try body() } catch JobPlanError.duplicateItemID(let name) {
+            throw CommandFailure.refused("The user \(name) is named more than once")
+        }
     }
 
     /// Whether this runs as a job rather than a single call.
-    var isJob: Bool { usernames.count > 1 || report != nil }
+    var isJob: Bool { usernames.count > 1 || bulk.report != nil || from != nil }
+
+    /// The usernames to act on, in order: the arguments, or the file's.
+    ///
+    /// This is the one place a bulk command's users come from, once the pool is known; a
+    /// condition over the pool (`--where COND`, evaluated by a scan of the pool) is to be one
+    /// more source here, producing the same list.
+    /// - Throws: `CommandFailure.usage` naming the file and line of a problem; no change was sent.
+    func selectedUsernames(pool: String, admin: AdminContext) async throws -> [String] {
+        guard let from else { return usernames }
+        return try fileUsernames(from, files: admin.session.context.files)
+    }
+
+    /// The usernames of `--from FILE`.
+    private func fileUsernames(_ from: String, files: any FileAccess) throws -> [String] {
+        let names: [String]
+        do {
+            guard let data = try files.read(from) else { throw CommandFailure.usage("--from \(from): there is no such file.") }
+            names = try UsernameList.parse(String(decoding: data, as: UTF8.self))
+        } catch let problem as UsernameList.Problem {
+            throw CommandFailure.refused("--from \(from), \(problem)")
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure.usage("--from \(from) could not be read: \(error).")
+        }
+        guard !names.isEmpty else { throw CommandFailure.refused("--from \(from) names no user") }
+        for name in names {
+            do { try InputChecks.username(name) } catch let error as ValidationError {
+                throw CommandFailure.refused("--from \(from): \(error.message)")
+            }
+        }
+        return names
+    }
 }
 
 struct UsersDisableCommand: AsyncParsableCommand {
@@ -56,10 +112,16 @@ struct UsersDisableCommand: AsyncParsableCommand {
         commandName: "disable",
         abstract: "Stop users from signing in (AdminDisableUser); tokens already issued stay valid until they expire.",
         discussion: """
+            Several users (named, or --from FILE) run as a job: the plan is printed first (the \
+            count, the operation, its quota category and rate, the time it should take, the first \
+            calls), then on a terminal you type the verb and the count (`disable 1240`) to go on; \
+            without a terminal, pass --yes. --rate N holds the job below the profile's quota. The \
+            exit status is 1 when any user failed; --report FILE.csv or FILE.jsonl says which.
             Examples:
               cognito-tui users disable --pool eu-west-1_AbC123def ann
               cognito-tui users disable --pool eu-west-1_AbC123def ann bob --report out.jsonl
               cognito-tui users disable --pool eu-west-1_AbC123def ann bob --dry-run
+              cognito-tui users disable --pool staff-pool --from leavers.csv --rate 10 --yes --report out.jsonl
             """
     )
     @OptionGroup var targets: UserTargets
@@ -128,27 +190,22 @@ struct UserChangeCommand {
     let global: GlobalOptions
 
     func run() async throws {
-        let usernames = targets.usernames
-        _ = try change.plan(pool: targets.pool, usernames: usernames)
         let admin = try AdminContext.make(global)
-        if targets.dryRun {
-            JobProgressText.plan(try change.plan(pool: try await admin.pool(targets.pool), usernames: usernames)).forEach { print($0) }
-            return
-        }
-        try admin.refuseIfReadOnly([change.operation])
+        if !targets.dryRun { try admin.refuseIfReadOnly([change.operation]) }
         let pool = try await admin.pool(targets.pool)
-        let single = usernames.count == 1
-        let what = single ? "\(change.rawValue) user \(usernames[0]) in \(pool)"
-                          : "\(change.rawValue) \(usernames.count) users in \(pool)"
-        try targets.confirmation.confirm(change.isReversible ? .reversible : .delete,
-                                         name: single ? usernames[0] : pool, what: what, admin: admin)
-        guard targets.isJob else {
+        let usernames = try await targets.selectedUsernames(pool: pool, admin: admin)
+        try UserTargets.refuseDuplicates { try change.plan(pool: pool, usernames: usernames) }
+        guard targets.isJob || targets.dryRun else {
+            try targets.confirmation.confirm(change.isReversible ? .reversible : .delete, name: usernames[0],
+                                             what: "\(change.rawValue) user \(usernames[0]) in \(pool)", admin: admin)
             try await change.apply(admin.backend, pool: pool, username: usernames[0])
             print("\(pastTense) user \(usernames[0]) in \(pool).")
             return
         }
         let job = try change.job(admin.backend, pool: pool, usernames: usernames)
-        let status = try await JobConsole(admin: admin).run(job, reportPath: targets.report)
+        let run = BulkRun(verb: change.rawValue, pool: pool, admin: admin, options: targets.bulk,
+                          confirmation: targets.confirmation, singleWeight: change.isReversible ? .reversible : .delete)
+        let status = try await run.run(job, operations: [change.operation, "AdminGetUser"], dryRun: targets.dryRun)
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -65,20 +65,18 @@ struct MembershipCommand {
     let global: GlobalOptions
 
     func run() async throws {
-        let command = UserCallCommand(call: call, weight: .reversible, verb: "\(verb) \(preposition) group \(group)",
+        let command = UserCallCommand(call: call, weight: .reversible, commandVerb: "\(verb)-\(preposition)-group",
+                                      verb: "\(verb) \(preposition) group \(group)",
                                       done: verb == "add" ? "Added to group \(group):" : "Removed from group \(group):",
                                       targets: targets, global: global)
-        _ = try call.plan(pool: targets.pool, usernames: targets.usernames)
         let admin = try AdminContext.make(global)
         if !targets.dryRun { try admin.refuseIfReadOnly([call.operation]) }
         let pool = try await admin.pool(targets.pool)
+        let usernames = try await targets.selectedUsernames(pool: pool, admin: admin)
+        try UserTargets.refuseDuplicates { try call.plan(pool: pool, usernames: usernames) }
         guard try await PoolReads.group(admin.backend, pool: pool, name: group) != nil else {
             throw CommandFailure.refused("There is no group \(group) in \(pool)")
         }
-        if targets.dryRun {
-            JobProgressText.plan(try call.plan(pool: pool, usernames: targets.usernames)).forEach { print($0) }
-            return
-        }
-        try await command.run(pool: pool, admin: admin)
+        try await command.run(pool: pool, usernames: usernames, admin: admin)
     }
 }

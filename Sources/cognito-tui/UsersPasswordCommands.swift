@@ -18,7 +18,7 @@ struct UsersResetPasswordCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        try await UserCallCommand(call: .resetPassword, weight: .update, verb: "reset the password of",
+        try await UserCallCommand(call: .resetPassword, weight: .update, commandVerb: "reset-password", verb: "reset the password of",
                                   done: "Reset the password of", targets: targets, global: global).run()
     }
 }
@@ -37,7 +37,7 @@ struct UsersConfirmCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        try await UserCallCommand(call: .confirmSignUp, weight: .reversible, verb: "confirm the sign-up of",
+        try await UserCallCommand(call: .confirmSignUp, weight: .reversible, commandVerb: "confirm", verb: "confirm the sign-up of",
                                   done: "Confirmed the sign-up of", targets: targets, global: global).run()
     }
 }
@@ -91,6 +91,8 @@ struct UsersSetPasswordCommand: AsyncParsableCommand {
 struct UserCallCommand {
     let call: UserCall
     let weight: ChangeWeight
+    /// The subcommand's name (`reset-password`), typed with the count to confirm a bulk run.
+    let commandVerb: String
     /// `reset the password of`, for the confirmation.
     let verb: String
     /// `Reset the password of`, for the line after one call.
@@ -99,32 +101,27 @@ struct UserCallCommand {
     let global: GlobalOptions
 
     func run() async throws {
-        let usernames = targets.usernames
-        _ = try call.plan(pool: targets.pool, usernames: usernames)
         let admin = try AdminContext.make(global)
-        if targets.dryRun {
-            JobProgressText.plan(try call.plan(pool: try await admin.pool(targets.pool), usernames: usernames)).forEach { print($0) }
-            return
-        }
-        try admin.refuseIfReadOnly([call.operation])
+        if !targets.dryRun { try admin.refuseIfReadOnly([call.operation]) }
         let pool = try await admin.pool(targets.pool)
-        try await run(pool: pool, admin: admin)
+        let usernames = try await targets.selectedUsernames(pool: pool, admin: admin)
+        try UserTargets.refuseDuplicates { try call.plan(pool: pool, usernames: usernames) }
+        try await run(pool: pool, usernames: usernames, admin: admin)
     }
 
     /// After the pool is known (and anything else the command reads first).
-    func run(pool: String, admin: AdminContext) async throws {
-        let usernames = targets.usernames
-        let single = usernames.count == 1
-        let what = single ? "\(verb) user \(usernames[0]) in \(pool)" : "\(verb) \(usernames.count) users in \(pool)"
-        if !targets.isJob { try await Self.requireUser(usernames[0], pool: pool, admin: admin) }
-        try targets.confirmation.confirm(weight, name: single ? usernames[0] : pool, what: what, admin: admin)
-        guard targets.isJob else {
+    func run(pool: String, usernames: [String], admin: AdminContext) async throws {
+        guard targets.isJob || targets.dryRun else {
+            try await Self.requireUser(usernames[0], pool: pool, admin: admin)
+            try targets.confirmation.confirm(weight, name: usernames[0], what: "\(verb) user \(usernames[0]) in \(pool)", admin: admin)
             try await call.apply(admin.backend, pool, usernames[0])
             print("\(done) user \(usernames[0]) in \(pool).")
             return
         }
         let job = try call.job(admin.backend, pool: pool, usernames: usernames)
-        let status = try await JobConsole(admin: admin).run(job, reportPath: targets.report)
+        let run = BulkRun(verb: commandVerb, pool: pool, admin: admin, options: targets.bulk,
+                          confirmation: targets.confirmation, singleWeight: weight)
+        let status = try await run.run(job, operations: [call.operation, call.readOperation], dryRun: targets.dryRun)
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -162,6 +162,34 @@ struct ClientAgainstFaultServerTests {
         #expect(try server.requests().count == 1)
     }
 
+    @Test("a mutation on a kept-alive connection that breaks after sending is not sent again by libcurl either")
+    func brokenReusedConnectionNotResentForMutation() async throws {
+        let server = try Self.server.get()
+        try server.script([.json(200, "{}"), .reset, .json(200, "{}")])
+        let client = try client(server)
+        // The first call leaves a kept-alive connection, which the second reuses and loses.
+        _ = try await client.callJSON("ListUsers", input: Data(), mutates: false)
+        await #expect {
+            _ = try await client.callJSON("AdminCreateUser", input: Data(#"{"Username":"ann"}"#.utf8), mutates: true)
+        } throws: { error in
+            guard case .transport(let failure) = error as? AWSClientError else { return false }
+            return failure.kind == .ambiguous
+        }
+        let requests = try server.requests()
+        #expect(requests.count == 2, "the create reached the server once: \(requests.map(\.body))")
+        #expect(requests.last?.body == #"{"Username":"ann"}"#)
+    }
+
+    @Test("a read on a kept-alive connection that breaks is sent again")
+    func brokenReusedConnectionResentForRead() async throws {
+        let server = try Self.server.get()
+        try server.script([.json(200, "{}"), .reset, .json(200, "{}")])
+        let client = try client(server)
+        _ = try await client.callJSON("ListUsers", input: Data(), mutates: false)
+        _ = try await client.callJSON("ListUsers", input: Data(#"{"Limit":1}"#.utf8), mutates: false)
+        #expect(try server.requests().count == 3)
+    }
+
     @Test("a reply slower than the timeout fails as a timeout after the attempts")
     func slowReplyTimesOut() async throws {
         let server = try Self.server.get()

@@ -40,14 +40,54 @@ import Testing
         #expect(steps.events == [.perform(attempt: 1), .verify, .perform(attempt: 2)])
     }
 
-    @Test func aSecondUnknownOutcomeIsNotResentAgain() async {
+    @Test func repeatedUnknownOutcomesAreResentOnlyAfterAReadBackAndAtMostMaxResendsTimes() async {
+        // The default configuration allows three resends.
         let (entry, sends, reads) = await run(work: [.error(JobErrors.ambiguous)], verify: [.notApplied])
 
         #expect(entry.outcome == .failed)
         #expect(entry.verified)
-        #expect(entry.attempts == 2)
-        #expect(sends == 2)
-        #expect(reads == 2)
+        #expect(entry.attempts == 4)
+        #expect(sends == 4)
+        #expect(reads == 4)
+    }
+
+    @Test func aReadBackThatIsThrottledOrLostIsMadeAgainUntilItAnswers() async {
+        let sends = JobScript<JobAnswer>([.error(JobErrors.ambiguous)])
+        let reads = JobScript<Result<JobVerification, any Error>>([
+            .failure(JobErrors.throttled), .failure(JobErrors.ambiguous), .success(.applied),
+        ])
+        let job = Job(plan: JobFixtures.plan(1), work: { _ in try sends.next().get() },
+                      verify: { _ in try reads.next().get() })
+        let report = await JobFixtures.runner().run(job)
+
+        #expect(report.entries[0].outcome == .succeeded)
+        #expect(report.entries[0].verified)
+        #expect(sends.calls == 1)
+        #expect(reads.calls == 3)
+    }
+
+    @Test func aReadBackThatKeepsFailingLeavesTheItemUnknownWithoutAResend() async {
+        let sends = JobScript<JobAnswer>([.error(JobErrors.ambiguous)])
+        let reads = JobScript<Result<JobVerification, any Error>>([.failure(JobErrors.throttled)])
+        let job = Job(plan: JobFixtures.plan(1), work: { _ in try sends.next().get() },
+                      verify: { _ in try reads.next().get() })
+        let report = await JobFixtures.runner().run(job)
+
+        #expect(report.entries[0].outcome == .unknown)
+        #expect(sends.calls == 1)
+        #expect(reads.calls == JobConfiguration().readBackAttempts)
+    }
+
+    @Test func aReadBackThatShowsTheCallCannotApplyFailsTheItemWithItsReason() async {
+        let gone = JobFailure(code: "UserNotFoundException", message: "User does not exist.", requestId: "req-gone", kind: .rejected)
+        let (entry, sends, reads) = await run(work: [.error(JobErrors.ambiguous)], verify: [.failed(gone)])
+
+        #expect(entry.outcome == .failed)
+        #expect(entry.verified)
+        #expect(entry.errorCode == "UserNotFoundException")
+        #expect(entry.requestId == "req-gone")
+        #expect(sends == 1)
+        #expect(reads == 1)
     }
 
     @Test func aServerErrorAfterSendingIsReadBackRatherThanResent() async {

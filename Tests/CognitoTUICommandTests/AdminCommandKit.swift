@@ -37,11 +37,26 @@ struct AdminCommandKit {
             """).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Runs `cognito-tui` against the emulator with stdin not a terminal.
-    func run(_ arguments: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> BinaryRunner.Result {
+    /// Runs `cognito-tui` against the emulator (or `endpoint`, e.g. a fault proxy in front of it)
+    /// with stdin not a terminal.
+    func run(_ arguments: [String], stdin: String? = nil, env: [String: String] = [:],
+             endpoint: String? = nil) throws -> BinaryRunner.Result {
         let environment = BinaryRunner.baseEnvironment(home: home.path).merging(Self.keys) { $1 }.merging(env) { $1 }
-        return try BinaryRunner.run(arguments + ["--endpoint-url", url, "--region", "us-east-1"], environment: environment,
-                                    stdin: stdin)
+        return try BinaryRunner.run(arguments + ["--endpoint-url", endpoint ?? url, "--region", "us-east-1"],
+                                    environment: environment, stdin: stdin)
+    }
+
+    /// Every user of the pool as boto3 reads them, through every page, by username.
+    func allUsers() throws -> [String: User] {
+        let text = try boto("""
+            users = {}
+            for page in idp.get_paginator("list_users").paginate(UserPoolId=pool):
+                for u in page["Users"]:
+                    users[u["Username"]] = {"status": u["UserStatus"], "enabled": u["Enabled"],
+                                            "attributes": {a["Name"]: a["Value"] for a in u.get("Attributes", [])}}
+            print(json.dumps(users))
+            """)
+        return try JSONDecoder().decode([String: User].self, from: Data(text.utf8))
     }
 
     /// A user as boto3 reads it, or nil when the pool has no such user.

@@ -10,7 +10,7 @@ struct GroupMembershipCommandTests {
     @Test("add-to-group of two users runs as a job, remove-from-group takes one out")
     func addAndRemove() throws {
         let kit = try AdminCommandKit(users: ["ann", "bob"], groups: [Self.staff])
-        let added = try kit.run(["users", "add-to-group", "--pool", kit.pool, "--group", "staff", "ann", "bob"])
+        let added = try kit.run(["users", "add-to-group", "--pool", kit.pool, "--group", "staff", "ann", "bob", "--yes"])
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout.contains("2 succeeded"), "\(added.stdout)")
         #expect(try kit.groups(of: "ann") == ["staff"])

@@ -9,7 +9,7 @@ struct SubcommandHelpTests {
         ["pools", "list"], ["pools", "get"],
         ["users", "list"], ["users", "get"], ["users", "groups"], ["users", "create"], ["users", "update"],
         ["users", "set-password"], ["users", "reset-password"], ["users", "confirm"],
-        ["users", "add-to-group"], ["users", "remove-from-group"],
+        ["users", "add-to-group"], ["users", "remove-from-group"], ["users", "import"],
         ["groups", "list"], ["groups", "get"], ["groups", "members"], ["groups", "create"],
         ["clients", "list"], ["clients", "get"],
     ]

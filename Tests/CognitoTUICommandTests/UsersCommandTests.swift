@@ -64,7 +64,7 @@ struct UsersCommandTests {
         let users = ["u1", "u2", "u3", "u4", "u5", "u6"]
         let kit = try AdminCommandKit(users: users)
         let report = kit.home.path + "/disabled.jsonl"
-        let result = try kit.run(["users", "disable", "--pool", kit.pool, "--report", report] + users + ["ghost"])
+        let result = try kit.run(["users", "disable", "--pool", kit.pool, "--report", report, "--yes"] + users + ["ghost"])
         #expect(result.status == 1, "one user failed: \(result.stderr)")
         #expect(result.stdout.contains("6 succeeded, 1 failed"))
         #expect(result.stdout.contains("ghost: failed, UserNotFoundException"))
@@ -97,7 +97,8 @@ struct UsersCommandTests {
         let kit = try AdminCommandKit(users: ["ann", "bob"])
         let result = try kit.run(["users", "delete", "--pool", kit.pool, "ann", "bob", "--dry-run"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Delete users: 2 calls, nothing sent (dry run)."))
+        #expect(result.stdout.contains("Delete users: 2 calls of AdminDeleteUser in \(kit.pool), quota category UserUpdate at 25/s"))
+        #expect(result.stdout.contains("Nothing sent (dry run)."))
         #expect(result.stdout.contains("AdminDeleteUser \(kit.pool)/ann") && result.stdout.contains("AdminDeleteUser \(kit.pool)/bob"))
         #expect(try kit.enabled() == ["ann": true, "bob": true])
     }
@@ -149,14 +150,14 @@ struct UsersCommandTests {
         #expect(try kit.enabled() == ["ann": false, "bob": true])
     }
 
-    @Test("a job on a protected profile is confirmed with the pool id")
+    @Test("a job on a protected profile is confirmed with the verb and the count")
     func protectedJob() throws {
         let kit = try AdminCommandKit(users: ["ann", "bob"])
         try kit.settings("protected: true\n")
-        let refused = try kit.run(["users", "enable", "--pool", kit.pool, "ann", "bob"])
+        let refused = try kit.run(["users", "enable", "--pool", kit.pool, "ann", "bob", "--yes"])
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("--confirm \(kit.pool)"))
-        let confirmed = try kit.run(["users", "disable", "--pool", kit.pool, "ann", "bob", "--confirm", kit.pool])
+        #expect(refused.stderr.contains("--confirm 'enable 2'"), "\(refused.stderr)")
+        let confirmed = try kit.run(["users", "disable", "--pool", kit.pool, "ann", "bob", "--confirm", "disable 2"])
         #expect(confirmed.status == 0, "\(confirmed.stderr)")
         #expect(try kit.enabled() == ["ann": false, "bob": false])
     }

@@ -5,11 +5,11 @@ from concurrent.futures import ThreadPoolExecutor
 import boto3
 
 
-def main() -> None:
-    url, count = sys.argv[1], int(sys.argv[2])
+def seed(url: str, count: int, name: str = "") -> str:
+    """Creates the pool and its users; returns the pool's id."""
     client = boto3.client("cognito-idp", region_name="us-east-1", endpoint_url=url,
                           aws_access_key_id="AKIABENCH", aws_secret_access_key="bench")
-    pool = client.create_user_pool(PoolName=f"bench-{count}")["UserPool"]["Id"]
+    pool = client.create_user_pool(PoolName=name or f"bench-{count}")["UserPool"]["Id"]
 
     def create(i: int) -> None:
         client.admin_create_user(
@@ -19,7 +19,11 @@ def main() -> None:
 
     with ThreadPoolExecutor(max_workers=8) as pool_threads:
         list(pool_threads.map(create, range(count)))
-    print(pool)
+    return pool
+
+
+def main() -> None:
+    print(seed(sys.argv[1], int(sys.argv[2])))
 
 
 if __name__ == "__main__":

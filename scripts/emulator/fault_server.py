@@ -26,9 +26,19 @@ with the queue empty: 200 "{}" as application/x-amz-json-1.1 with
 x-amzn-RequestId: fault-default. HTTP/1.1 keep-alive is supported: every
 reply carries Content-Length.
 
+Proxy mode (``--upstream URL``): instead of answering from the queue, every request other
+than the control routes is forwarded to the upstream (the emulator) with faults added: a
+latency, a share throttled without forwarding, a share dropped after the upstream applied
+it. See fault_proxy.py for the faults, the seeded draws and the routes
+  GET  /__proxy/counters  what the proxy did: forwarded, throttled, dropped, by operation,
+                          requests per second;
+  POST /__proxy/config    change the faults; POST /__proxy/reset  zero the counters.
+
 Prints exactly one line, ``http://127.0.0.1:PORT``, when ready.
 
     python3 scripts/emulator/fault_server.py [--port N] [--watch-parent] [--verbose]
+        [--upstream URL [--latency-ms N] [--throttle SHARE] [--drop SHARE]
+         [--drop-action reset|close] [--seed N]]
 """
 
 import argparse
@@ -37,11 +47,13 @@ import socket
 import struct
 import sys
 import threading
+import time
 from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
+from fault_proxy import ConfigError, Faults, HOP_BY_HOP, ProxyState, Upstream, operation_of, throttle_reply
 from lifecycle import Lifetime
 
 HOST = "127.0.0.1"
@@ -174,6 +186,9 @@ class FaultHandler(BaseHTTPRequestHandler):
     def handle_any(self) -> None:
         url = urlsplit(self.path)
         body = self._read_body()
+        proxy: ProxyState | None = self.server.proxy  # type: ignore[attr-defined]
+        if proxy is not None:
+            return self._proxy(proxy, url.path, body)
         if url.path == "/__script" and self.command == "POST":
             return self._control_script(body)
         if url.path == "/__requests" and self.command == "GET":
@@ -202,6 +217,45 @@ class FaultHandler(BaseHTTPRequestHandler):
             return self._abort(rst=False)
         self._send(response["status"], response["headers"], response["body"].encode())
 
+    def _proxy(self, proxy: ProxyState, path: str, body: bytes) -> None:
+        """Proxy mode: the control routes, else forward with faults."""
+        if path == "/__proxy/counters" and self.command == "GET":
+            return self._send_json(200, proxy.counters())
+        if path == "/__proxy/reset" and self.command == "POST":
+            proxy.reset()
+            return self._send_json(200, {"ok": True})
+        if path == "/__proxy/config" and self.command == "POST":
+            try:
+                faults = proxy.configure(json.loads(body or b"{}"))
+            except (ValueError, TypeError) as error:  # ConfigError and JSON errors
+                return self._send_json(400, {"error": str(error)})
+            return self._send_json(200, {"ok": True, "faults": faults.__dict__})
+
+        headers = [(name, value) for name, value in self.headers.items() if name.lower() not in HOP_BY_HOP]
+        lower = {name.lower(): value for name, value in headers}
+        operation = operation_of(lower)
+        key = b"\0".join([self.command.encode(), self.path.encode(),
+                           lower.get("x-amz-target", "").encode(), body])
+        fate, faults = proxy.decide(key)
+        if faults.latency_ms:
+            time.sleep(faults.latency_ms / 1000)
+        if fate == "throttle":
+            status, reply_headers, reply = throttle_reply(proxy.count("throttled", operation))
+            return self._send(status, reply_headers, reply)
+        try:
+            status, upstream_headers, reply = self.server.upstream.exchange(  # type: ignore[attr-defined]
+                self.command, self.path, headers, body)
+        except OSError as error:
+            proxy.count("failed", operation)
+            return self._send_json(502, {"error": f"upstream: {error}"})
+        if fate == "drop":
+            # The upstream has applied the call; the client never learns it.
+            proxy.count("dropped", operation)
+            return self._abort(rst=faults.drop_action == "reset")
+        proxy.count("forwarded", operation)
+        self._send(status, {name: value for name, value in upstream_headers
+                            if name.lower() not in HOP_BY_HOP}, reply)
+
     def _control_script(self, body: bytes) -> None:
         try:
             data = json.loads(body or b"{}")
@@ -222,9 +276,11 @@ for _method in METHODS:
 class FaultServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, port: int = 0) -> None:
+    def __init__(self, port: int = 0, proxy: ProxyState | None = None) -> None:
         super().__init__((HOST, port), FaultHandler)
         self.script = Script()
+        self.proxy = proxy
+        self.upstream = Upstream(proxy) if proxy else None
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # Clients hanging up mid-request is routine in fault tests.
@@ -240,12 +296,28 @@ def main() -> int:
                         help="exit when the parent process goes away")
     parser.add_argument("--verbose", action="store_true",
                         help="log every request to stderr")
+    parser.add_argument("--upstream", help="proxy mode: forward every request to this http:// URL")
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="proxy mode: delay each request (ms)")
+    parser.add_argument("--throttle", type=float, default=0.0,
+                        help="proxy mode: share of requests answered TooManyRequestsException, not forwarded")
+    parser.add_argument("--drop", type=float, default=0.0,
+                        help="proxy mode: share of requests forwarded, then their connection dropped unanswered")
+    parser.add_argument("--drop-action", choices=["reset", "close"], default="reset",
+                        help="proxy mode: how a dropped connection ends (default: a TCP reset)")
+    parser.add_argument("--seed", type=int, default=0, help="proxy mode: seed of the throttle and drop draws")
     args = parser.parse_args()
     FaultHandler.verbose = args.verbose
+    proxy = None
+    if args.upstream:
+        try:
+            proxy = ProxyState(args.upstream, Faults(args.latency_ms, args.throttle, args.drop,
+                                                     args.drop_action, args.seed))
+        except ConfigError as error:
+            parser.error(str(error))
 
     lifetime = Lifetime(args.watch_parent)
 
-    server = FaultServer(args.port)
+    server = FaultServer(args.port, proxy)
     threading.Thread(target=server.serve_forever, name="fault-server", daemon=True).start()
     # The socket is listening since the constructor; serve_forever is running.
     print(f"http://{HOST}:{server.server_port}", flush=True)

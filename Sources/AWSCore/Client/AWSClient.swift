@@ -107,6 +107,7 @@ public final class AWSClient: Sendable {
                                          keyCache: signingKeys)
                 outgoing = signer.signHeaders(request, date: context.now()).request
             }
+            outgoing.sendAtMostOnce = mutates
             observer?.willSend(operation: operation, attempt: attempt, request: outgoing)
             let outcome: AttemptOutcome
             let failure: Error

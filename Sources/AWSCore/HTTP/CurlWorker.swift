@@ -17,6 +17,8 @@ final class CurlWorker {
         var status = 0
         var headers = HTTPHeaders()
         var body = Data()
+        /// How much of the request body the read callback has handed to libcurl.
+        var sent = 0
         let job: CurlJob
         init(job: CurlJob) { self.job = job }
     }
@@ -63,8 +65,17 @@ final class CurlWorker {
             default:
                 set(ccurl_setopt_long(handle, CURLOPT_POST, 1))
                 set(ccurl_setopt_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
-                set(ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS,
-                                         UnsafeMutableRawPointer(mutating: body.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!)))
+                if request.sendAtMostOnce {
+                    // libcurl sends a request again on a fresh connection when a reused one
+                    // breaks before any reply, rewinding the body to do so ("Connection died,
+                    // retrying a fresh connect"). A body from a read callback with no seek
+                    // callback cannot be rewound, so that resend fails with
+                    // CURLE_SEND_FAIL_REWIND and the ambiguity is reported instead.
+                    set(ccurl_set_read_callback(handle, Self.onRead, userdata.toOpaque()))
+                } else {
+                    set(ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS,
+                                             UnsafeMutableRawPointer(mutating: body.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!)))
+                }
                 if request.method != "POST" {
                     set(ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method))
                 }
@@ -113,6 +124,9 @@ final class CurlWorker {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT,
              CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION:
             return TransportFailure(kind: .couldNotConnect, detail: detail, url: url)
+        case CURLE_SEND_FAIL_REWIND:
+            // Only a body already sent needs rewinding: the request went out at least once.
+            return TransportFailure(kind: .ambiguous, detail: "the connection broke after the request was sent", url: url)
         case CURLE_OPERATION_TIMEDOUT, CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE:
             return TransportFailure(kind: requestStarted ? .ambiguous : .couldNotConnect, detail: detail, url: url)
         case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL, CURLE_SSL_CACERT_BADFILE, CURLE_OUT_OF_MEMORY,
@@ -131,6 +145,19 @@ final class CurlWorker {
         if let pointer, length > 0 {
             collector.body.append(UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length)
         }
+        return length
+    }
+
+    /// Hands libcurl the next part of the request body.
+    static let onRead: ccurl_data_callback = { buffer, size, count, userdata in
+        let collector = Unmanaged<Collector>.fromOpaque(userdata!).takeUnretainedValue()
+        let body = collector.job.request.body
+        let length = min(size * count, body.count - collector.sent)
+        guard let buffer, length > 0 else { return 0 }
+        body.withUnsafeBytes { bytes in
+            UnsafeMutableRawPointer(buffer).copyMemory(from: bytes.baseAddress! + collector.sent, byteCount: length)
+        }
+        collector.sent += length
         return length
     }
 

@@ -13,15 +13,20 @@ public struct HTTPRequest: Sendable {
     public var query: String
     public var headers: HTTPHeaders
     public var body: Data
+    /// The transport must not send this request a second time by itself, e.g. again on a fresh
+    /// connection after a kept-alive one broke without a reply: it may change data, and the
+    /// first send may have been applied. Such a failure is reported instead, as ambiguous.
+    public var sendAtMostOnce: Bool
 
     public init(method: String, endpoint: Endpoint, path: String = "/", query: String = "",
-                headers: HTTPHeaders = HTTPHeaders(), body: Data = Data()) {
+                headers: HTTPHeaders = HTTPHeaders(), body: Data = Data(), sendAtMostOnce: Bool = false) {
         self.method = method
         self.endpoint = endpoint
         self.path = path
         self.query = query
         self.headers = headers
         self.body = body
+        self.sendAtMostOnce = sendAtMostOnce
     }
 
     /// The URL handed to the transport: the path percent-encoded once, the query as it is.

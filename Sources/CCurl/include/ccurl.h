@@ -15,6 +15,8 @@ typedef int (*ccurl_progress_callback)(void *userdata, curl_off_t dltotal, curl_
                                        curl_off_t ultotal, curl_off_t ulnow);
 CURLcode ccurl_set_write_callback(CURL *handle, ccurl_data_callback cb, void *userdata);
 CURLcode ccurl_set_header_callback(CURL *handle, ccurl_data_callback cb, void *userdata);
+/* The request body through a read callback and no seek callback, so libcurl cannot rewind it. */
+CURLcode ccurl_set_read_callback(CURL *handle, ccurl_data_callback cb, void *userdata);
 CURLcode ccurl_set_progress_callback(CURL *handle, ccurl_progress_callback cb, void *userdata);
 
 CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value);

@@ -1,7 +1,8 @@
 /// What one successful attempt at an item produced.
 public enum JobWorkResult: Sendable, Equatable {
-    /// The call was applied; the request id comes from the service's reply.
-    case done(requestId: String?)
+    /// The call was applied; the request id comes from the service's reply, and the note (e.g.
+    /// `created` or `updated`) goes into the report.
+    case done(requestId: String?, note: String? = nil)
     /// Nothing needed doing (e.g. the user was already disabled); the reason goes into the report.
     case skipped(reason: String)
 }
@@ -14,6 +15,9 @@ public enum JobVerification: Sendable, Equatable {
     case notApplied
     /// The read-back could not tell.
     case undetermined
+    /// The read-back shows the call cannot have been applied and a resend would fail the same
+    /// way (the user is gone, say): the item failed, for the reason given.
+    case failed(JobFailure)
 }
 
 /// The moment at which the runner asks for permission to call the service.

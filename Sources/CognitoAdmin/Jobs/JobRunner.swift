@@ -9,12 +9,17 @@ public struct JobConfiguration: Sendable {
     public var backoff: @Sendable (Int) -> Duration
     /// The window over which the rate in progress snapshots is measured.
     public var rateWindow: Duration
+    /// Tries at reading an item back after an unknown outcome: a read changes nothing, so one
+    /// that was throttled or lost is simply made again (after the backoff), while the service
+    /// still answers reads.
+    public var readBackAttempts: Int
 
     public init(concurrency: Int = 4, maxResends: Int = 3,
                 backoff: @escaping @Sendable (Int) -> Duration = JobConfiguration.doubling,
-                rateWindow: Duration = .seconds(10)) {
+                rateWindow: Duration = .seconds(10), readBackAttempts: Int = 5) {
         self.concurrency = max(1, concurrency)
         self.maxResends = max(0, maxResends)
+        self.readBackAttempts = max(1, readBackAttempts)
         self.backoff = backoff
         self.rateWindow = rateWindow > .zero ? rateWindow : .seconds(10)
     }
@@ -35,7 +40,9 @@ public struct JobConfiguration: Sendable {
 /// 3. on a failure that proves nothing was applied, resend (at most `maxResends` times, after the
 ///    backoff and `acquire`); on a rejection, report it as failed;
 /// 4. on a failure that leaves the outcome unknown, read the item back with `verify`: applied
-///    means succeeded (verified); not applied allows one resend; anything else is "unknown".
+///    means succeeded (verified); not applied allows a resend (at most `maxResends` such, since
+///    each follows a read-back that proved the last send had no effect); a read-back that shows
+///    the call could never apply is a failure; anything else is "unknown".
 public struct JobRunner: Sendable {
     public var configuration: JobConfiguration
     public var acquire: JobAcquire
@@ -96,7 +103,7 @@ public struct JobRunner: Sendable {
     func process(_ item: JobItem, of job: Job, cancellation: JobCancellation) async -> JobReportEntry {
         var attempts = 0
         var resends = 0
-        var verifiedResendUsed = false
+        var verifiedResends = 0
         var firstSend: Duration?
         var last: JobFailure?
 
@@ -125,7 +132,7 @@ public struct JobRunner: Sendable {
             let failure: JobFailure
             do {
                 switch try await job.work(item) {
-                case .done(let requestId): return entry(.succeeded, requestId: requestId)
+                case .done(let requestId, let note): return entry(.succeeded, requestId: requestId, message: note)
                 case .skipped(let reason): return entry(.skipped, message: JobFailure.oneLine(reason))
                 }
             } catch {
@@ -153,10 +160,12 @@ public struct JobRunner: Sendable {
                 case .applied:
                     return entry(.succeeded, verified: true, failure: failure)
                 case .notApplied:
-                    guard !verifiedResendUsed, !cancellation.isCancelled else {
+                    guard verifiedResends < max(1, configuration.maxResends), !cancellation.isCancelled else {
                         return entry(.failed, verified: true, failure: failure)
                     }
-                    verifiedResendUsed = true
+                    verifiedResends += 1
+                case .failed(let reason):
+                    return entry(.failed, verified: true, failure: reason)
                 case .undetermined:
                     return entry(.unknown, failure: failure)
                 }
@@ -164,14 +173,24 @@ public struct JobRunner: Sendable {
         }
     }
 
-    /// The job's read-back, under the limiter; a missing, refused or failed read-back tells nothing.
+    /// The job's read-back, under the limiter. A read-back that fails is made again, up to
+    /// `readBackAttempts` tries, unless the service refused it for good (e.g. access denied);
+    /// a missing or refused read-back, or one that keeps failing, tells nothing.
     private func verify(_ item: JobItem, of job: Job) async -> JobVerification {
         guard let verify = job.verify else { return .undetermined }
-        do {
-            try await acquire(item, .verify)
-            return try await verify(item)
-        } catch {
-            return .undetermined
+        for attempt in 1...configuration.readBackAttempts {
+            do {
+                try await acquire(item, .verify)
+            } catch {
+                return .undetermined
+            }
+            do {
+                return try await verify(item)
+            } catch {
+                guard classify(error).kind != .rejected, attempt < configuration.readBackAttempts else { return .undetermined }
+                do { try await sleep(configuration.backoff(attempt)) } catch { return .undetermined }
+            }
         }
+        return .undetermined
     }
 }

@@ -13,12 +13,16 @@ public struct UserCall: Sendable {
     /// The job's title, e.g. `Reset passwords`.
     public let jobTitle: String
     public let apply: Apply
+    /// The operation the read-back calls.
+    public let readOperation: String
     public let readBack: ReadBack
 
-    public init(operation: String, jobTitle: String, apply: @escaping Apply, readBack: @escaping ReadBack) {
+    public init(operation: String, jobTitle: String, apply: @escaping Apply, readOperation: String = "AdminGetUser",
+                readBack: @escaping ReadBack) {
         self.operation = operation
         self.jobTitle = jobTitle
         self.apply = apply
+        self.readOperation = readOperation
         self.readBack = readBack
     }
 
@@ -38,9 +42,9 @@ public struct UserCall: Sendable {
     public static func addToGroup(_ group: String) -> UserCall {
         UserCall(operation: "AdminAddUserToGroup", jobTitle: "Add users to \(group)",
                  apply: { try await GroupAdmin.add($0, pool: $1, username: $2, to: group) },
+                 readOperation: "AdminListGroupsForUser",
                  readBack: { backend, pool, username in
-                     try await PoolReads.groups(backend, pool: pool, username: username).contains { $0.groupName == group }
-                         ? .applied : .notApplied
+                     try await member(username, of: group, in: pool, backend, applied: true)
                  })
     }
 
@@ -48,9 +52,9 @@ public struct UserCall: Sendable {
     public static func removeFromGroup(_ group: String) -> UserCall {
         UserCall(operation: "AdminRemoveUserFromGroup", jobTitle: "Remove users from \(group)",
                  apply: { try await GroupAdmin.remove($0, pool: $1, username: $2, from: group) },
+                 readOperation: "AdminListGroupsForUser",
                  readBack: { backend, pool, username in
-                     try await PoolReads.groups(backend, pool: pool, username: username).contains { $0.groupName == group }
-                         ? .notApplied : .applied
+                     try await member(username, of: group, in: pool, backend, applied: false)
                  })
     }
 
@@ -99,10 +103,26 @@ public struct UserCall: Sendable {
                    verify: { item in try await readBack(backend, pool, item.id) })
     }
 
-    /// Whether the user's status is `expected`; a user that is gone cannot tell.
+    /// Whether the user's status is `expected`; a user who is gone makes the call fail.
     private static func status(of username: String, in pool: String, _ backend: any CognitoBackend,
                                is expected: String) async throws -> JobVerification {
-        guard let user = try await PoolReads.user(backend, pool: pool, username: username) else { return .undetermined }
-        return user.userStatus?.rawValue == expected ? .applied : .notApplied
+        do {
+            let user = try await backend.adminGetUser(.init(userPoolId: pool, username: username))
+            return user.userStatus?.rawValue == expected ? .applied : .notApplied
+        } catch let error as AWSServiceError where error.code == "UserNotFoundException" {
+            return .failed(JobFailure(serviceError: error))
+        }
+    }
+
+    /// Whether the user's groups (`AdminListGroupsForUser`) show the membership change in place:
+    /// `applied` when being a member is what the call makes. A user who is gone makes it fail.
+    private static func member(_ username: String, of group: String, in pool: String, _ backend: any CognitoBackend,
+                               applied membership: Bool) async throws -> JobVerification {
+        do {
+            let isMember = try await PoolReads.groups(backend, pool: pool, username: username).contains { $0.groupName == group }
+            return isMember == membership ? .applied : .notApplied
+        } catch let error as AWSServiceError where error.code == "UserNotFoundException" {
+            return .failed(JobFailure(serviceError: error))
+        }
     }
 }

@@ -44,20 +44,23 @@ public enum UserChange: String, Sendable, CaseIterable {
 
     /// Reads the user back: whether the change is in place. A read that fails for any reason
     /// other than the user being gone throws, which a job counts as "cannot tell".
+    ///
+    /// A user who is gone has been deleted (for `delete`, the change itself) or never existed, in
+    /// which case the call failed and would fail again. A global sign-out leaves nothing a read
+    /// can see, but sending it again changes nothing more than the first did, so it counts as not
+    /// applied and may go once more.
     public func readBack(_ backend: any CognitoBackend, pool: String, username: String) async throws -> JobVerification {
-        // Nothing a read shows tells whether a sign-out happened.
-        if self == .signOut { return .undetermined }
         let enabled: Bool?
         do {
             enabled = try await backend.adminGetUser(.init(userPoolId: pool, username: username)).enabled
         } catch let error as AWSServiceError where error.code == "UserNotFoundException" {
-            return self == .delete ? .applied : .undetermined
+            return self == .delete ? .applied : .failed(JobFailure(serviceError: error))
         }
         switch self {
         case .delete: return .notApplied
         case .disable: return enabled == false ? .applied : enabled == true ? .notApplied : .undetermined
         case .enable: return enabled == true ? .applied : enabled == false ? .notApplied : .undetermined
-        case .signOut: return .undetermined
+        case .signOut: return .notApplied
         }
     }
 

@@ -57,10 +57,10 @@ public struct ResourceAction: Sendable {
     /// Says what the confirmation asks, e.g. "Disable ann? They cannot sign in until enabled again."
     public let question: @Sendable (ResourceRef) -> String
     /// Reads a resource back after a call whose outcome is unknown (a dropped connection), so a
-    /// job never sends it twice: true when the change is in place, false when it is not, nil
-    /// when the read cannot tell.
+    /// job never sends it twice: whether the change is in place, is not (it may go again), or
+    /// cannot be (the item failed), or the read cannot tell; `values` are those asked once.
     public let verify: Verify?
-    public typealias Verify = @Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef, _ values: FormValues) async throws -> Bool?
+    public typealias Verify = @Sendable (_ backend: any CognitoBackend, _ ref: ResourceRef, _ values: FormValues) async throws -> JobVerification
     /// A form or picker action that, on marked rows, asks once and then runs on each as a job
     /// (add the marked users to groups, set their attributes).
     public let bulk: Bool

@@ -5,32 +5,24 @@ import CognitoAdmin
 enum UserActions {
     /// The read-back of a change after an unknown outcome, as the job engine asks for it.
     static func verify(_ change: UserChange) -> ResourceAction.Verify {
-        { backend, ref, _ in
-            answer(try await change.readBack(backend, pool: ref[0], username: ref.id))
-        }
+        { backend, ref, _ in try await change.readBack(backend, pool: ref[0], username: ref.id) }
+    }
+
+    /// The same for a per-user call.
+    static func verify(_ call: UserCall) -> ResourceAction.Verify {
+        { backend, ref, _ in try await call.readBack(backend, ref[0], ref.id) }
     }
 
     /// The read-back of the lifecycle calls made with the values asked once (the groups chosen,
-    /// the attributes set): applied only when every one of them is.
+    /// the attributes set): applied only when every one of them is; the first that is not
+    /// applied decides otherwise.
     static func verify(_ calls: @escaping @Sendable (FormValues) -> [UserCall]) -> ResourceAction.Verify {
         { backend, ref, values in
-            var all = true
             for call in calls(values) {
-                switch try await call.readBack(backend, ref[0], ref.id) {
-                case .applied: continue
-                case .notApplied: all = false
-                case .undetermined: return nil
-                }
+                let verification = try await call.readBack(backend, ref[0], ref.id)
+                if verification != .applied { return verification }
             }
-            return all
-        }
-    }
-
-    static func answer(_ verification: JobVerification) -> Bool? {
-        switch verification {
-        case .applied: return true
-        case .notApplied: return false
-        case .undetermined: return nil
+            return .applied
         }
     }
 
@@ -54,6 +46,7 @@ enum UserActions {
         ResourceAction("sign-out", keys: [.character("O")], title: "sign out everywhere", operations: ["AdminUserGlobalSignOut"],
                        confirmation: .yesNo,
                        question: { "Sign \($0.id) out of every device? Their refresh tokens stop working; access and ID tokens already issued stay valid until they expire." },
+                       verify: verify(.signOut),
                        work: .run { backend, ref, _ in
                            try await UserChange.signOut.apply(backend, pool: ref[0], username: ref.id)
                            return ActionOutcome("Signed \(ref.id) out everywhere; tokens already issued stay valid until they expire.", .none)

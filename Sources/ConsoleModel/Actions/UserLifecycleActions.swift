@@ -59,7 +59,7 @@ enum UserLifecycleActions {
         "reset-password", keys: [.character("W")], title: "reset password", operations: ["AdminResetUserPassword"],
         confirmation: .yesNo,
         question: { "Reset the password of \($0.id)? They become RESET_REQUIRED and are sent a code to choose a new one; their current password stops working." },
-        verify: UserActions.verify { _ in [.resetPassword] },
+        verify: UserActions.verify(UserCall.resetPassword),
         work: .run { backend, ref, _ in
             try await UserAdmin.resetPassword(backend, pool: ref[0], username: ref.id)
             return ActionOutcome("Reset the password of \(ref.id); they are sent a code to choose a new one.", .updated)
@@ -68,7 +68,7 @@ enum UserLifecycleActions {
     static let confirmSignUp = ResourceAction(
         "confirm", keys: [.character("C")], title: "confirm sign-up", operations: ["AdminConfirmSignUp"],
         confirmation: .yesNo, question: { "Confirm the sign-up of \($0.id) without a code?" },
-        verify: UserActions.verify { _ in [.confirmSignUp] },
+        verify: UserActions.verify(UserCall.confirmSignUp),
         work: .run { backend, ref, _ in
             try await UserAdmin.confirmSignUp(backend, pool: ref[0], username: ref.id)
             return ActionOutcome("Confirmed the sign-up of \(ref.id).", .updated)

@@ -252,9 +252,7 @@ public final class ConsoleViewModel: ConsoleDriver {
         guard let verify else { return Job(plan: plan, work: work) }
         let check: JobVerify = { item in
             guard let ref = refs[item.id] else { return .undetermined }
-            let applied: Bool? = try await verify(backend, ref, values)
-            if let applied { return applied ? .applied : .notApplied }
-            return .undetermined
+            return try await verify(backend, ref, values)
         }
         return Job(plan: plan, work: work, verify: check)
     }

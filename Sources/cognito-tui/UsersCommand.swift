@@ -1,6 +1,7 @@
 import AWSCore
 import ArgumentParser
 import CognitoAdmin
+import Foundation
 
 /// `cognito-tui users …`: reading users and every change of their lifecycle.
 struct UsersCommand: AsyncParsableCommand {
@@ -43,6 +44,11 @@ struct UserTargets: ParsableArguments {
                                valueName: "file"))
     var from: String?
 
+    @Option(name: .customLong("where"),
+            help: ArgumentHelp("Act on every user of the pool meeting this condition (the pool is scanned first), e.g. 'custom:tenant = \"tnt_42\"'.",
+                               valueName: "condition"))
+    var condition: String?
+
     @Flag(name: .customLong("dry-run"), help: "Print the calls that would be made and send nothing.")
     var dryRun = false
 
@@ -52,14 +58,16 @@ struct UserTargets: ParsableArguments {
 
     func validate() throws {
         try InputChecks.userPool(pool)
-        if from != nil && !usernames.isEmpty {
-            throw ValidationError("Name the users either as arguments or with --from FILE, not both.")
+        let sources = [!usernames.isEmpty, from != nil, condition != nil].filter { $0 }.count
+        if sources > 1 {
+            throw ValidationError("Name the users one way: as arguments, with --from FILE or with --where CONDITION.")
         }
-        guard !usernames.isEmpty || from != nil else {
-            throw ValidationError("Name at least one user, e.g. `--pool \(pool) ann`, or a file of them with --from FILE.")
+        guard sources == 1 else {
+            throw ValidationError("Name at least one user, e.g. `--pool \(pool) ann`, a file of them with --from FILE, or a condition with --where.")
         }
         for username in usernames { try InputChecks.username(username) }
         if let from { try InputChecks.readableFile(from, option: "--from") }
+        _ = try ScanConsole.condition(condition)
         try bulk.validate()
     }
 
@@ -71,7 +79,7 @@ struct UserTargets: ParsableArguments {
     }
 
     /// Whether this runs as a job rather than a single call.
-    var isJob: Bool { usernames.count > 1 || bulk.report != nil || from != nil }
+    var isJob: Bool { usernames.count > 1 || bulk.report != nil || from != nil || condition != nil }
 
     /// The usernames to act on, in order: the arguments, or the file's.
     ///
@@ -80,6 +88,21 @@ struct UserTargets: ParsableArguments {
     /// more source here, producing the same list.
     /// - Throws: `CommandFailure.usage` naming the file and line of a problem; no change was sent.
     func selectedUsernames(pool: String, admin: AdminContext) async throws -> [String] {
+        if let condition = try ScanConsole.condition(condition) {
+            // The pool is scanned at the UserList quota first; the plan then lists what it found.
+            let console = ScanConsole()
+            let found = UsernameBuffer()
+            let final = try await UserScan(backend: admin.backend, pool: pool, condition: condition).run { users, progress in
+                found.append(users.map(\.username))
+                console.show(progress)
+            }
+            console.finish(final)
+            guard !found.names.isEmpty else {
+                // Nothing to do is not a failure: said on stderr, exit 0.
+                throw CommandFailure(description: "No user of \(pool) meets \(condition); nothing was sent.", status: 0)
+            }
+            return found.names
+        }
         guard let from else { return usernames }
         return try fileUsernames(from, files: admin.session.context.files)
     }
@@ -217,4 +240,12 @@ struct UserChangeCommand {
         case .signOut: return "Signed out everywhere:"
         }
     }
+}
+
+/// The usernames a scan has found so far.
+final class UsernameBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var all: [String] = []
+    func append(_ names: [String]) { lock.withLock { all += names } }
+    var names: [String] { lock.withLock { all } }
 }

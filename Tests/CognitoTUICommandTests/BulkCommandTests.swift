@@ -57,7 +57,11 @@ struct BulkCommandTests {
                  fragment: "line 3: ann is listed twice (also on line 1); nothing was sent."),
         BadInput(arguments: ["users", "enable", "--pool", "POOL", "--from", "HOME/nocolumn.csv", "--yes"],
                  fragment: "needs a Username column"),
-        BadInput(arguments: ["users", "disable", "--pool", "POOL", "ann", "--from", "HOME/names.txt"], fragment: "not both"),
+        BadInput(arguments: ["users", "disable", "--pool", "POOL", "ann", "--from", "HOME/names.txt"], fragment: "Name the users one way"),
+        BadInput(arguments: ["users", "disable", "--pool", "POOL", "ann", "--where", #"username = "bob""#], fragment: "Name the users one way"),
+        BadInput(arguments: ["users", "enable", "--pool", "POOL", "--where", #"username == "ann""#, "--yes"],
+                 fragment: #"--where: unknown operator "==""#),
+        BadInput(arguments: ["users", "delete", "--pool", "POOL", "--where", #"custom:tenant ~ "(""#, "--yes"], fragment: "--where: "),
         BadInput(arguments: ["users", "enable", "--pool", "POOL", "ann", "bob", "--rate", "0", "--yes"],
                  fragment: "--rate takes a number of calls a second above zero, got `0`."),
         BadInput(arguments: ["users", "sign-out", "--pool", "POOL", "ann", "bob", "--rate", "fast", "--yes"],
@@ -126,6 +130,19 @@ struct BulkCommandTests {
         #expect(imported.stdout.contains("Users the pool has already: skipped."))
         #expect(try setup.mutationsSent() == 0)
         #expect(Set(try setup.kit.allUsers().keys) == ["ann", "bob"])
+    }
+
+    @Test("--where acts on the users a scan of the pool finds; none found is said, exit 0, nothing sent")
+    func whereCondition() throws {
+        let setup = try Setup()
+        let result = try setup.run(["users", "disable", "--pool", "POOL", "--where", #"username ^= "an""#, "--yes"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("AdminDisableUser \(setup.kit.pool)/ann") && !result.stdout.contains("/bob"), "\(result.stdout)")
+        #expect(try setup.kit.allUsers().mapValues(\.enabled) == ["ann": false, "bob": true])
+        let none = try setup.run(["users", "enable", "--pool", "POOL", "--where", #"username = "zed""#, "--yes"])
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(none.stderr.contains(#"No user of \#(setup.kit.pool) meets username = "zed"; nothing was sent."#), "\(none.stderr)")
+        #expect(try setup.proxy.counters().received(["AdminEnableUser"]) == 0)
     }
 
     @Test("--from takes this tool's own CSV export, and several users need --yes")

@@ -37,7 +37,13 @@ AdminGetDevice and AdminListUserAuthEvents return), dates in epoch seconds.
 DeviceKey and EventId may be left out (they are generated); a device gets
 ``device_status`` "valid" and ``dev:device_remembered_status``
 "not_remembered" unless its attributes say otherwise; dates default to now.
-The user's region is the pool id's prefix; the username may be any name
+    POST /_emulator/cognito-idp/users
+    {"userPoolId": "us-east-1_AbC123", "count": 100000, "prefix": "user"}
+
+creates ``count`` users (at most 200,000) named ``prefix000000``… in one pool at
+once, each with an email, as AdminCreateUser with SUPPRESS would, and answers
+``{"created": count}``: benchmarks need pools far larger than the API fills in
+reasonable time. The user's region is the pool id's prefix; the username may be any name
 AdminGetUser accepts. The reply is 200 with
 ``{"users": [{"userPoolId", "username", "deviceKeys": [...], "eventIds": [...]}]}``,
 in request order. Nothing is stored unless every entry is valid: 400
@@ -80,6 +86,9 @@ COGNITO_SUBJECT = "Cognito_Subject"
 SOCIAL_TYPES = ("Google", "Facebook", "LoginWithAmazon", "SignInWithApple")
 MAX_LINKED_IDENTITIES = 5  # federated identities one user can have linked
 SEED_PATH = "/_emulator/cognito-idp/seed"
+USERS_PATH = "/_emulator/cognito-idp/users"
+# The most users one call of the users route makes.
+USERS_LIMIT = 200_000
 
 # moto's cognito-idp handlers take no locks and werkzeug serves on threads:
 # the operations here and the seed route change devices/events one at a time.
@@ -508,20 +517,46 @@ def seed(body: Any) -> dict[str, Any]:
 _LOOPBACK = ("127.0.0.1", "::1", "::ffff:127.0.0.1")
 
 
+def make_users(body: Any) -> dict[str, Any]:
+    """Create ``count`` users named ``prefix`` and a six-digit number in one pool, each with an
+    ``email`` of that name at example.com, as AdminCreateUser with SUPPRESS would; for
+    benchmarks that need a large pool quickly (see the module docstring)."""
+    if not isinstance(body, dict):
+        raise SeedError(400, 'expected {"userPoolId", "count", "prefix"}')
+    pool_id, count, prefix = body.get("userPoolId"), body.get("count"), body.get("prefix", "user")
+    account = body.get("account", DEFAULT_ACCOUNT_ID)
+    if not isinstance(pool_id, str) or "_" not in pool_id:
+        raise SeedError(400, "userPoolId must be a user pool id")
+    if not isinstance(count, int) or isinstance(count, bool) or not 0 < count <= USERS_LIMIT:
+        raise SeedError(400, f"count must be a whole number from 1 to {USERS_LIMIT}")
+    if not isinstance(prefix, str) or not prefix or not isinstance(account, str):
+        raise SeedError(400, "prefix and account must be non-empty strings")
+    backend = backend_for(account, pool_id)
+    if pool_id not in backend.user_pools:
+        raise SeedError(404, f"User pool {pool_id} does not exist.")
+    with _LOCK:
+        for index in range(count):
+            name = f"{prefix}{index:06d}"
+            backend.admin_create_user(pool_id, name, "SUPPRESS", "",
+                                      [{"Name": "email", "Value": f"{name}@example.com"}])
+    return {"created": count}
+
+
 def _private_route(environ: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     if environ.get("REMOTE_ADDR") not in _LOOPBACK:
         return 403, {"message": "the emulator's private routes answer loopback callers only"}
-    if environ.get("PATH_INFO") != SEED_PATH:
-        return 404, {"message": f"no private route {environ.get('PATH_INFO')}"}
+    path = environ.get("PATH_INFO")
+    if path not in (SEED_PATH, USERS_PATH):
+        return 404, {"message": f"no private route {path}"}
     if environ.get("REQUEST_METHOD") != "POST":
-        return 405, {"message": f"{SEED_PATH} takes POST"}
+        return 405, {"message": f"{path} takes POST"}
     try:
         length = int(environ.get("CONTENT_LENGTH") or 0)
         body = json.loads(environ["wsgi.input"].read(length) or b"null")
     except ValueError:
         return 400, {"message": "the body is not JSON"}
     try:
-        return 200, seed(body)
+        return 200, (seed(body) if path == SEED_PATH else make_users(body))
     except SeedError as error:
         return error.status, {"message": str(error)}
 

@@ -657,3 +657,35 @@ def test_wire_format_of_added_operations(endpoint, pool, alice):
     with pytest.raises(urllib.error.HTTPError) as info:
         urllib.request.urlopen(request, timeout=10)
     assert json.loads(info.value.read())["__type"] == "SerializationException"
+
+
+# -- the users route, for benchmarks ---------------------------------------------------------
+
+USERS_PATH = "/_emulator/cognito-idp/users"
+
+
+def test_users_route_creates_many_users_readable_through_the_api(endpoint, idp):
+    pool_id = new_pool(idp, security=None)
+    status, reply = post(endpoint, {"userPoolId": pool_id, "count": 250, "prefix": "bulk"}, path=USERS_PATH)
+    assert (status, reply) == (200, {"created": 250})
+    names = [u["Username"] for page in idp.get_paginator("list_users").paginate(UserPoolId=pool_id) for u in page["Users"]]
+    assert sorted(names) == [f"bulk{i:06d}" for i in range(250)]
+    user = idp.admin_get_user(UserPoolId=pool_id, Username="bulk000042")
+    assert {a["Name"]: a["Value"] for a in user["UserAttributes"]}["email"] == "bulk000042@example.com"
+    assert user["UserStatus"] == "FORCE_CHANGE_PASSWORD"
+
+
+@pytest.mark.parametrize("body, code", [
+    ({"userPoolId": "us-east-1_nope", "count": 1}, 404),
+    ({"userPoolId": "nope", "count": 1}, 400),
+    ({"count": 1}, 400),
+    ({"userPoolId": "us-east-1_x", "count": 0}, 400),
+    ({"userPoolId": "us-east-1_x", "count": 200_001}, 400),
+    ({"userPoolId": "us-east-1_x", "count": True}, 400),
+    ({"userPoolId": "us-east-1_x", "count": 1, "prefix": ""}, 400),
+    ([], 400),
+])
+def test_users_route_refuses_bad_bodies(endpoint, body, code):
+    status, reply = post(endpoint, body, path=USERS_PATH)
+    assert status == code, reply
+    assert reply["message"]

@@ -72,6 +72,7 @@ let package = Package(
         .testTarget(
             name: "CognitoAdminTests",
             dependencies: ["AWSCore", "CognitoAPI", "CognitoAdmin", "ConsoleTestSupport", "TestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -18,6 +18,9 @@ struct IdentityEmulatorTests {
     func unsignedFlow() async throws {
         let admin = try Emulator.identity()
         let poolId = try await newPool(admin)
+        // Credentials are for the pool's unauthenticated role, so the pool needs one.
+        _ = try await admin.setIdentityPoolRoles(.init(identityPoolId: poolId,
+                                                       roles: ["unauthenticated": "arn:aws:iam::123456789012:role/Guest"]))
         let app = try Emulator.identity(credentials: nil)
 
         let identityId = try #require(try await app.getId(.init(identityPoolId: poolId)).identityId)

@@ -134,6 +134,8 @@ struct AdminCommandKit {
             import json, boto3
             idp = boto3.client("cognito-idp", endpoint_url=\(literal(url)), region_name="us-east-1",
                                aws_access_key_id="AKIABOTOJUDGE0000001", aws_secret_access_key="judge")
+            ci = boto3.client("cognito-identity", endpoint_url=\(literal(url)), region_name="us-east-1",
+                              aws_access_key_id="AKIABOTOJUDGE0000001", aws_secret_access_key="judge")
 
             """
         let process = Process()

@@ -12,6 +12,9 @@ struct SubcommandHelpTests {
         ["users", "add-to-group"], ["users", "remove-from-group"], ["users", "import"],
         ["groups", "list"], ["groups", "get"], ["groups", "members"], ["groups", "create"],
         ["clients", "list"], ["clients", "get"],
+        ["idpools", "list"], ["idpools", "get"], ["idpools", "create"], ["idpools", "update"], ["idpools", "delete"],
+        ["idpools", "roles"], ["idpools", "set-roles"], ["idpools", "principal-tags"], ["idpools", "simulate"],
+        ["identities", "list"], ["identities", "get"], ["identities", "delete"], ["identities", "unlink"],
     ]
 
     @Test("--help has examples that run the subcommand itself", arguments: subcommands)

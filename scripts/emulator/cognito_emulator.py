@@ -145,6 +145,11 @@ class EmulatorResponse(CognitoIdentityResponse):
         identity_id = self._param("IdentityId")
         return self._backend_for(identity_id).get_open_id_token(identity_id)
 
+    def get_credentials_for_identity(self) -> str:
+        identity_id = self._param("IdentityId")
+        return self._reply(self._backend_for(identity_id).get_credentials_for_identity(
+            identity_id, self._param("Logins"), self._param("CustomRoleArn")))
+
     def list_identities(self) -> str:
         return self._reply(self.backend.list_identities(
             self._param("IdentityPoolId"), self._param("MaxResults"),

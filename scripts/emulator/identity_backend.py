@@ -33,6 +33,7 @@ from errors import (
     ResourceNotFoundException,
 )
 from identity_models import Identity, PoolExtras, jwt_claims, login_subject, open_id_token
+from role_resolution import assume, role_for
 from pagination import decode_token, paginate
 
 # Login key under which GetId accepts tokens issued by GetOpenIdToken*.
@@ -265,6 +266,30 @@ class EmulatorBackend(DeveloperIdentitiesMixin, CognitoIdentityBackend):
         if identity.disabled:
             raise NotAuthorizedException(f"Identity '{identity_id}' is disabled.")
         return json.dumps({"IdentityId": identity_id, "Token": open_id_token(identity, None)})
+
+    def get_credentials_for_identity(self, identity_id: str, logins: dict[str, str] | None,
+                                     custom_role_arn: str | None) -> dict[str, Any]:
+        """Credentials for the role the pool gives this identity (role_resolution.py). The
+        logins must belong to the identity; an identity with logins needs at least one."""
+        identity = self.identity(identity_id)
+        if identity.disabled:
+            raise NotAuthorizedException(f"Identity '{identity_id}' is disabled.")
+        pool = self.pool(identity.pool_id)
+        logins = logins or {}
+        accepted = self._public_providers(pool)
+        for provider, token in logins.items():
+            if provider == COGNITO_IDENTITY_LOGIN:
+                if self._identity_from_open_id_token(token, identity.pool_id) is not identity:
+                    raise NotAuthorizedException("Invalid login token. The token is for another identity.")
+            elif provider not in accepted or not identity.owns(provider, login_subject(token)):
+                raise NotAuthorizedException(
+                    "Invalid login token. Logins don't match: "
+                    f"'{provider}' is not a login of identity '{identity_id}'.")
+        if not logins and identity.logins:
+            raise NotAuthorizedException(
+                "Logins don't match. Please include at least one valid login for this identity or identity pool.")
+        role = role_for(self.extras(pool), pool.allow_unauthenticated_identities, logins, custom_role_arn)
+        return {"IdentityId": identity_id, "Credentials": assume(self.account_id, self.region_name, role)}
 
     def list_identities(self, identity_pool_id: str, max_results: int = 60,
                         next_token: str | None = None,

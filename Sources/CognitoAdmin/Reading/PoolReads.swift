@@ -78,7 +78,7 @@ public enum PoolReads {
         return client
     }
 
-    private static func collect<S: AsyncSequence>(_ sequence: S) async throws -> [S.Element] {
+    static func collect<S: AsyncSequence>(_ sequence: S) async throws -> [S.Element] {
         var items: [S.Element] = []
         for try await item in sequence { items.append(item) }
         return items

@@ -72,6 +72,8 @@ public enum KeyDispatch {
         case .job:
             tables.append(KeyTables.job)
             tables.append(KeyTables.scrolling)
+        case .rules:
+            tables.append(KeyTables.rules)
         case .vacant:
             break
         }

@@ -139,6 +139,8 @@ public struct ActionOutcome: Sendable, Equatable {
         /// Resources were linked to or unlinked from the pane's resource (group membership): the
         /// lists of the pane's resource are loaded again; the resources themselves are unchanged.
         case relinked
+        /// Nothing changed; a pane opens on what the action read (the role-mapping editor).
+        case open(PaneKind)
         case none
     }
     /// One sentence for the status line.

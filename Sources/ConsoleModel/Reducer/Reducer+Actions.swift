@@ -251,6 +251,11 @@ extension Reducer {
                 return startJob(&state, pick.request, action, pick.request.marked,
                                 values: FormValues(["picked": pick.chosen.joined(separator: ",")]))
             }
+            if action.confirmation == .none {
+                // Nothing to confirm (it reads and opens): straight on.
+                state.overlay = .busy(title: "Reading…", ticket: pick.request.ticket)
+                return [.perform(pick.request, FormValues(["picked": pick.chosen.joined(separator: ",")]))]
+            }
             openConfirm(&state, pick.request, action, pending: .perform(FormValues(["picked": pick.chosen.joined(separator: ",")])),
                         lines: pick.chosen.map { ConfirmLine(.added, "+ \($0)") })
             return []
@@ -369,6 +374,11 @@ extension Reducer {
             return editorReturned(&state, request, base: base, text: text)
         case .actionFinished(let request, let outcome):
             if case .busy(_, request.ticket)? = state.overlay { state.overlay = nil }
+            rulesSaved(&state, ticket: request.ticket)
+            if case .open(let kind) = outcome.change {
+                state.message = StatusMessage(.info, outcome.notice)
+                return push(&state, kind)
+            }
             if outcome.change == .relinked, let within = request.within {
                 state.message = StatusMessage(.info, outcome.notice)
                 return reloadLists(&state, within: within)
@@ -472,7 +482,7 @@ extension Reducer {
     /// Refreshes exactly what a change touched.
     static func applyOutcome(_ state: inout ConsoleState, _ ref: ResourceRef, _ change: ActionOutcome.Change) -> [ConsoleEffect] {
         switch change {
-        case .none, .relinked:
+        case .none, .relinked, .open:
             return []
         case .updated:
             var effects: [ConsoleEffect] = []

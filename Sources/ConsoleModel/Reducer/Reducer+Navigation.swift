@@ -74,7 +74,7 @@ extension Reducer {
                 text.failure = nil
                 content = .text(text)
                 return [.describe(address, target, ticket: ticket)]
-            case .vacant, .job:
+            case .vacant, .job, .rules:
                 return []
             }
         } ?? []

@@ -27,6 +27,8 @@ extension Reducer {
             return confirmKey(&state, confirm, key)
         case .pick(let pick)?:
             return pickKey(&state, pick, key)
+        case .rulesForm(let form)?:
+            return rulesFormKey(&state, form, key)
         case .secret(_, let value)?:
             state.overlay = nil
             guard key == .character("y") else { return [] }

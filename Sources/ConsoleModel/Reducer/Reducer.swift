@@ -14,6 +14,9 @@ public enum Reducer {
         case .scanned(let address, let ticket, let items, let progress):
             scanned(&state, address, ticket: ticket, items, progress)
             return []
+        case .simulated(let title, let lines):
+            state.message = nil
+            return push(&state, .simulation(title, lines))
         case .scanEnded(let address, let ticket, let failure):
             scanEnded(&state, address, ticket: ticket, failure: failure)
             return []

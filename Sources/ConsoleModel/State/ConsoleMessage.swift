@@ -37,6 +37,8 @@ public enum ConsoleMessage: Sendable {
     /// A page of a list's scan, with the progress so far; then its end (a failure: one sentence).
     case scanned(TabAddress, ticket: Int, [ListItem], ScanProgress)
     case scanEnded(TabAddress, ticket: Int, failure: String?)
+    /// A simulation's outcome, as its pane's title and lines.
+    case simulated(title: String, lines: [String])
     /// A running job's progress, and its report when it ends.
     case jobProgress(ticket: Int, JobProgress)
     case jobFinished(ticket: Int, JobReport)
@@ -51,6 +53,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case scanList(TabAddress, ListSource, ticket: Int)
     /// Stop a scan.
     case cancelScan(ticket: Int)
+    /// Simulate which role an identity pool gives (the role-mapping editor's `s`).
+    case simulate(SimulationRequest)
     case fetchDetail(TabAddress, DetailSource, ticket: Int)
     case describe(TabAddress, ResourceRef, ticket: Int)
     /// Read the resource and make the action's form.
@@ -80,4 +84,15 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// Make a backend for this profile and region (nil: the profile's own region).
     case switchContext(profile: String, region: String?)
     case frontEnd(FrontEndRequest)
+}
+
+/// What a simulation runs on: the pool, the role-mapping key, whose claims, and the roles and
+/// mappings to evaluate (the editor's, saved or not).
+public struct SimulationRequest: Sendable, Equatable {
+    public var identityPool: String
+    public var provider: String
+    public var source: ClaimSource
+    public var roles: CognitoIdentity.GetIdentityPoolRolesResponse
+    /// Whether `roles` holds an edit not saved yet.
+    public var edited: Bool
 }

@@ -9,6 +9,8 @@ public enum OverlayState: Sendable, Equatable {
     case busy(title: String, ticket: Int)
     /// Choosing several of a list for an action.
     case pick(PickState)
+    /// A rule of the role-mapping editor, or what to simulate.
+    case rulesForm(RulesFormState)
     /// A secret shown once (a generated password): y copies it, any key closes it.
     case secret(title: String, value: String)
 }

@@ -9,6 +9,8 @@ public enum PaneKind: Sendable, Equatable {
         case (.callLog, .callLog): return true
         case (.describe(let x), .describe(let y)): return x == y
         case (.job(let x), .job(let y)): return x.ticket == y.ticket
+        case (.rules(let x), .rules(let y)): return x.pool == y.pool && x.provider == y.provider
+        case (.simulation(let x, _), .simulation(let y, _)): return x == y
         default: return false
         }
     }
@@ -21,6 +23,10 @@ public enum PaneKind: Sendable, Equatable {
     case describe(ResourceRef)
     /// An action run on many resources: its plan, progress and report.
     case job(JobState)
+    /// The role-mapping editor of one provider of an identity pool.
+    case rules(RulesState)
+    /// Which role a simulation gave, step by step: its title, and its lines.
+    case simulation(String, [String])
 
     /// The breadcrumb.
     public var title: String {
@@ -32,6 +38,8 @@ public enum PaneKind: Sendable, Equatable {
         case .callLog: return "API calls"
         case .describe(let ref): return Self.describeTitle(ref)
         case .job(let job): return "Job: \(job.plan.title)"
+        case .rules(let rules): return "Role mapping: \(rules.provider)"
+        case .simulation(let title, _): return title
         }
     }
 
@@ -72,6 +80,12 @@ public enum PaneKind: Sendable, Equatable {
             return [TabState(TabID("json"), title, .text(TextState(target: ref, title: title)))]
         case .job(let job):
             return [TabState(TabID("job"), title, .job(job))]
+        case .rules(let rules):
+            return [TabState(TabID("rules"), title, .rules(rules))]
+        case .simulation(let title, let lines):
+            var text = TextState(target: nil, title: title)
+            text.lines = lines
+            return [TabState(TabID("simulation"), title, .text(text))]
         }
     }
 

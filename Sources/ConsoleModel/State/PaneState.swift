@@ -39,6 +39,8 @@ public enum TabContent: Sendable {
     case text(TextState)
     /// A job's plan, progress and report.
     case job(JobState)
+    /// A role mapping being edited.
+    case rules(RulesState)
     /// Held for an instant while a list is edited in place, so that its arrays are not shared
     /// (and copied) during the edit.
     case vacant

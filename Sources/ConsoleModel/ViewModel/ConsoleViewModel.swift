@@ -91,6 +91,18 @@ public final class ConsoleViewModel: ConsoleDriver {
                 }
             case .scanList(let address, let source, let ticket):
                 runScan(address, source, ticket: ticket)
+            case .simulate(let request):
+                spawn(pane: nil) { backend in
+                    do {
+                        let simulation = try await RoleSimulator.simulate(backend, identityPool: request.identityPool,
+                                                                          provider: request.provider, source: request.source,
+                                                                          roles: request.roles)
+                        return .simulated(title: "Simulation: " + (simulation.roleARN.map { "role " + ($0.split(separator: "/").last.map(String.init) ?? $0) } ?? "Deny"),
+                                          lines: RulesState.lines(simulation, edited: request.edited))
+                    } catch {
+                        return .status(StatusMessage(.error, "The simulation failed: \(ErrorText.sentence(error))"))
+                    }
+                }
             case .cancelScan(let ticket):
                 if let id = scans.removeValue(forKey: ticket), let entry = tasks.removeValue(forKey: id) {
                     entry.task.cancel()

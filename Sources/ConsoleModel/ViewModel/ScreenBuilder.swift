@@ -21,6 +21,11 @@ public enum ScreenBuilder {
         case .job(let job):
             body = .detail(DetailView(sections: job.sections, scrollOffset: job.scroll))
             footer.paging = job.finished ? "finished" : "running"
+        case .rules(let rules):
+            body = rules.rules.isEmpty
+                ? .notice(Notice(.empty, rules.type == "Token" ? "A Token mapping has no rules; t switches to Rules." : "No rules; a adds one."))
+                : .table(rules.table)
+            footer.filter = rules.summary
         case .vacant:
             body = .notice(Notice(.loading, "…"))
         }
@@ -94,6 +99,8 @@ public enum ScreenBuilder {
                                   completions: prompt.completions, selectedCompletion: prompt.selectedCompletion))
         case .picker(let picker)?:
             return .picker(Picker(title: picker.title, items: picker.items, selected: picker.selected))
+        case .rulesForm(let open)?:
+            return .form(open.form.view)
         case .actionForm(let open)?:
             return .form(open.form.view)
         case .confirm(let confirm)?:

@@ -13,6 +13,7 @@ public enum IdentityPools {
                            actions: [
                                .edit(Updaters.identityPool),
                                .edit(Updaters.identityPoolRoles, verb: "edit-roles", key: .character("m"), what: "roles and role mappings"),
+                               ruleEditor,
                            ]),
         lists: [
             ListSpec(.identityPools, item: .identityPool, noun: "identity pools",
@@ -33,6 +34,22 @@ public enum IdentityPools {
                 try await settings(backend, id: ref.id)
             },
         ])
+
+    /// `M`: a provider's role mapping in the rules editor (move, add, change, remove rules,
+    /// simulate the unsaved edit, save with the diff).
+    static let ruleEditor = ResourceAction(
+        "role-mapping", keys: [.character("M")], title: "edit a provider's role-mapping rules",
+        operations: ["DescribeIdentityPool", "GetIdentityPoolRoles"], scope: .pane, confirmation: .none, hint: true,
+        work: .pick(PickRecipe(title: { "Role mapping of which provider of \($0.ref.title)?" }) { backend, target, _ in
+            let pool = try await backend.describeIdentityPool(.init(identityPoolId: target.id))
+            return ProviderKeys.roleMappingKeys(of: pool).sorted()
+        }, { backend, target, values in
+            guard let provider = values.list("picked").first else { throw UpdateError("Choose a provider.") }
+            let pool = try await backend.describeIdentityPool(.init(identityPoolId: target.id))
+            let roles = try await backend.getIdentityPoolRoles(.init(identityPoolId: target.id))
+            let state = RulesState(pool: target.ref, provider: provider, description: pool, saved: roles)
+            return ActionOutcome("The role mapping of \(provider): K/J move a rule, a adds, s simulates, w saves.", .open(.rules(state)))
+        }))
 
     static func settings(_ backend: any CognitoBackend, id: String) async throws -> [DetailView.Section] {
         let pool = try await backend.describeIdentityPool(.init(identityPoolId: id))

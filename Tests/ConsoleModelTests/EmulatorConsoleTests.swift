@@ -278,4 +278,88 @@ struct EmulatorConsoleTests {
         #expect(model.screen.message?.text.hasPrefix("Remove-from-group 3 users: 3 succeeded") == true,
                 "\(String(describing: model.screen.message))")
     }
+
+    @Test("against the emulator: an identity pool made from a form, its settings, tags and roles changed with providers and mappings kept, principal tags set, an identity and the pool deleted")
+    func identityPoolActions() async throws {
+        let backend = try Self.backend()
+        let identity = backend.identity
+        let name = Self.unique("made")
+        let model = Self.model(backend, start: .identityPools)
+        await model.settle()
+        func press(_ keys: Key...) async {
+            for key in keys { model.handle(.key(key)) }
+            await model.settle()
+        }
+        func type(_ text: String) { for char in text { model.handle(.key(.character(char))) } }
+
+        await press(.character("c"))
+        guard case .form(let form)? = model.screen.overlay else { Issue.record("no form: \(String(describing: model.screen.overlay))"); return }
+        #expect(form.title == "Create an identity pool")
+        type(name)
+        await press(.tab, .character(" "))                             // unauthenticated access on
+        await press(.tab, .tab)
+        type("cognito-idp.us-east-1.amazonaws.com/us-east-1_Made1 | client9 | yes")
+        await press(.enter, .character("y"))
+        let pools = try await identity.listIdentityPools(.init(maxResults: 60)).identityPools ?? []
+        let id = try #require(pools.first { $0.identityPoolName == name }?.identityPoolId, "\(String(describing: model.screen.message))")
+        var described = try await identity.describeIdentityPool(.init(identityPoolId: id))
+        #expect(described.allowUnauthenticatedIdentities)
+        #expect(described.cognitoIdentityProviders?.first?.clientId == "client9")
+        #expect(described.cognitoIdentityProviders?.first?.serverSideTokenCheck == true)
+        try await identity.setIdentityPoolRoles(.init(identityPoolId: id, roles: ["authenticated": "arn:aws:iam::123456789012:role/a"],
+                                                      roleMappings: ["cognito-idp.us-east-1.amazonaws.com/us-east-1_Made1:client9": .init(type: .token, ambiguousRoleResolution: .deny)]))
+
+        let pane = Self.model(backend, start: .identityPool(id: id, name: name))
+        await pane.settle()
+        func on(_ keys: Key...) async {
+            for key in keys { pane.handle(.key(key)) }
+            await pane.settle()
+        }
+        func enter(_ text: String) { for char in text { pane.handle(.key(.character(char))) } }
+        await on(.character("u"))
+        guard case .form = pane.screen.overlay else { Issue.record("no settings form: \(String(describing: pane.screen.message))"); return }
+        await on(.tab, .tab, .character(" "), .tab, .tab)              // classic flow on, then the tags
+        enter("team=identity")
+        await on(.enter)
+        guard case .confirm(let diff)? = pane.screen.overlay else { Issue.record("no diff"); return }
+        #expect(diff.lines.contains { $0.text.contains("AllowClassicFlow") }, "\(diff.lines.map(\.text))")
+        await on(.character("y"))
+        described = try await identity.describeIdentityPool(.init(identityPoolId: id))
+        #expect(described.allowClassicFlow == true && described.identityPoolTags == ["team": "identity"])
+        #expect(described.cognitoIdentityProviders?.first?.clientId == "client9", "the providers are kept")
+
+        await on(.character("I"))
+        pane.handle(.key(.tab))
+        enter("arn:aws:iam::123456789012:role/guest")
+        await on(.enter)                                               // the plan is read: then its diff
+        await on(.character("y"))
+        let roles = try await identity.getIdentityPoolRoles(.init(identityPoolId: id))
+        #expect(roles.roles == ["authenticated": "arn:aws:iam::123456789012:role/a", "unauthenticated": "arn:aws:iam::123456789012:role/guest"])
+        #expect(roles.roleMappings?.count == 1, "the mappings are kept: \(String(describing: pane.screen.message))")
+
+        let guest = try await identity.getId(.init(identityPoolId: id)).identityId ?? ""
+        await on(.tab)                                                 // Identities
+        await on(.delete)
+        for char in guest { pane.handle(.key(.character(char))) }
+        await on(.enter)
+        let left = try await identity.listIdentities(.init(identityPoolId: id, maxResults: 60)).identities ?? []
+        #expect(left.isEmpty, "\(String(describing: pane.screen.message))")
+
+        await on(.tab)                                                 // Principal tags, one row per provider
+        await on(.character("u"))
+        guard case .form(let tagsForm)? = pane.screen.overlay else { Issue.record("no tags form: \(String(describing: pane.screen.message))"); return }
+        #expect(tagsForm.hint.contains("client←aud, username←sub"), "the defaults of a user pool are shown: \(tagsForm.hint)")
+        enter("team=custom:team")
+        await on(.enter)
+        await on(.character("y"))
+        let map = try await identity.getPrincipalTagAttributeMap(.init(identityPoolId: id,
+                                                                      identityProviderName: "cognito-idp.us-east-1.amazonaws.com/us-east-1_Made1"))
+        #expect(map.principalTags == ["team": "custom:team"], "\(String(describing: pane.screen.message))")
+
+        await on(.backTab, .backTab, .control("x"))
+        enter(name)
+        await on(.enter)
+        let after = try await identity.listIdentityPools(.init(maxResults: 60)).identityPools ?? []
+        #expect(!after.contains { $0.identityPoolId == id }, "\(String(describing: pane.screen.message))")
+    }
 }

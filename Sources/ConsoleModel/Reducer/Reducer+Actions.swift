@@ -78,7 +78,7 @@ extension Reducer {
             question += " This profile is protected."
         }
         state.overlay = .confirm(ConfirmState(request: request, title: action.title.capitalizedFirst, question: question,
-                                              lines: lines, typeToConfirm: typeName ? request.ref.id : nil, pending: pending))
+                                              lines: lines, typeToConfirm: typeName ? request.ref.title : nil, pending: pending))
     }
 
     /// Keys while a confirmation is open.

@@ -7,7 +7,8 @@ public enum Identities {
         ResourceDescriptor(.identity, depth: 2, noun: "identity",
                            describe: .reading("DescribeIdentity") { backend, ref in
                                try await backend.describeIdentity(.init(identityId: ref.id))
-                           }),
+                           },
+                           actions: [IdentityPoolActions.deleteIdentity]),
         lists: [
             ListSpec(.identities, item: .identity, noun: "identities",
                      columns: [Column("IDENTITY ID", width: .flex(weight: 2, minimum: 20)), Column("LOGINS", width: .flex(weight: 2, minimum: 8)),

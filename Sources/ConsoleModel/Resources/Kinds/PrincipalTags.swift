@@ -10,7 +10,11 @@ public enum PrincipalTags {
                                try await backend.getPrincipalTagAttributeMap(.init(identityPoolId: ref[0], identityProviderName: ref.id))
                            },
                            update: UpdateSpec(Updaters.principalTags),
-                           actions: [.edit(Updaters.principalTags, what: "principal tags")]),
+                           actions: [.edit(Updaters.principalTags, what: "principal tags"),
+                                     ResourceAction("update", keys: [.character("u")], title: "defaults or a custom tag map",
+                                                    operations: ["GetPrincipalTagAttributeMap", "SetPrincipalTagAttributeMap"],
+                                                    confirmation: .yesNo, question: { "Change the principal tags of \($0.id)?" },
+                                                    work: .updateForm(IdentityPoolActions.principalTags))]),
         lists: [
             ListSpec(.principalTagMaps, item: .principalTagMap, noun: "identity providers",
                      columns: [Column("PROVIDER", width: .flex(weight: 3, minimum: 16)), Column("DEFAULTS", width: .fixed(8)),

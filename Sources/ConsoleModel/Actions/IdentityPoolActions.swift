@@ -1,0 +1,149 @@
+import CognitoAdmin
+import CognitoAPI
+
+/// Identity pools in the console: create one from a form, change its settings and tags or its
+/// roles through forms (read-modify-write: `UpdateIdentityPool` resets what it is not sent, so
+/// nothing is ever reset by omission), delete it by typing its name; a provider's principal-tag
+/// map; deleting identities.
+enum IdentityPoolActions {
+    static let create = ResourceAction(
+        "create", keys: [.character("c")], title: "create identity pool", operations: ["CreateIdentityPool"],
+        scope: .list, confirmation: .yesNo, hint: true, question: { _ in "Create this identity pool?" },
+        lists: [.identityPools],
+        work: .form(FormRecipe { _, _ in
+            FormState(title: "Create an identity pool", fields: [
+                FormField("name", "Name", required: true, rule: FieldRule("CreateIdentityPool", "IdentityPoolName")),
+                FormField("unauth", "Unauthenticated access", kind: .flag, text: "no"),
+                FormField("classic", "Classic (basic) flow", kind: .flag, text: "no"),
+                FormField("userPools", "User pools (provider | client id | server-side check yes/no; …)",
+                          kind: .records(columns: ["provider", "client id", "server-side check"])),
+                FormField("oidc", "OpenID Connect provider ARNs (comma-separated)"),
+                FormField("saml", "SAML provider ARNs (comma-separated)"),
+                FormField("logins", "Login providers (domain=app id, …)", kind: .keyValues),
+                FormField("developer", "Developer provider name", rule: FieldRule("CreateIdentityPool", "DeveloperProviderName")),
+                FormField("tags", "Tags (key=value, …)", kind: .keyValues),
+            ], note: "A user pool provider is cognito-idp.REGION.amazonaws.com/POOL_ID.")
+        }, { backend, target, values in
+            let providers = values.records("userPools").map { record in
+                CognitoIdentity.CognitoIdentityProvider(providerName: record[0], clientId: record[1].isEmpty ? nil : record[1],
+                                                        serverSideTokenCheck: record[2] == "yes")
+            }
+            let logins = Dictionary(values.pairs("logins").map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+            let tags = Dictionary(values.pairs("tags").map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+            let created = try await backend.createIdentityPool(.init(
+                identityPoolName: values["name"] ?? "", allowUnauthenticatedIdentities: values.flag("unauth"),
+                allowClassicFlow: values.flag("classic"), supportedLoginProviders: logins.isEmpty ? nil : logins,
+                developerProviderName: values.string("developer"),
+                openIdConnectProviderARNs: values.list("oidc").isEmpty ? nil : values.list("oidc"),
+                cognitoIdentityProviders: providers.isEmpty ? nil : providers,
+                samlProviderARNs: values.list("saml").isEmpty ? nil : values.list("saml"),
+                identityPoolTags: tags.isEmpty ? nil : tags))
+            return ActionOutcome("Created identity pool \(created.identityPoolName) (\(created.identityPoolId)).",
+                                 .created(ResourceRef(.identityPool, [created.identityPoolId], name: created.identityPoolName)))
+        }))
+
+    static let delete = ResourceAction(
+        "delete", keys: [.delete, .control("x")], title: "delete identity pool", operations: ["DeleteIdentityPool"],
+        confirmation: .typeName,
+        question: { "Delete identity pool \($0.title)? Its identities go with it; this cannot be undone." },
+        removes: true,
+        work: .run { backend, ref, _ in
+            try await backend.deleteIdentityPool(.init(identityPoolId: ref.id))
+            return ActionOutcome("Deleted identity pool \(ref.ref.title).", .removed)
+        })
+
+    /// `u`: the pool's settings and tags; the providers stay as they are (JSON with `e`).
+    static let settings = UpdateSpec(
+        Updaters.identityPool,
+        form: { _, target, current in
+            func pairs(_ key: String) -> String {
+                guard case .object(let object)? = current[key] else { return "" }
+                return object.keys.sorted().map { "\($0)=\(object[$0]?.text ?? "")" }.joined(separator: ", ")
+            }
+            func flag(_ key: String) -> String { current[key] == .bool(true) ? "yes" : "no" }
+            return FormState(title: "Identity pool \(target.ref.title)", fields: [
+                FormField("IdentityPoolName", "Name", text: current["IdentityPoolName"]?.text ?? "", required: true,
+                          rule: FieldRule("UpdateIdentityPool", "IdentityPoolName")),
+                FormField("AllowUnauthenticatedIdentities", "Unauthenticated access", kind: .flag, text: flag("AllowUnauthenticatedIdentities")),
+                FormField("AllowClassicFlow", "Classic (basic) flow", kind: .flag, text: flag("AllowClassicFlow")),
+                FormField("SupportedLoginProviders", "Login providers (domain=app id, …)", kind: .keyValues, text: pairs("SupportedLoginProviders")),
+                FormField("IdentityPoolTags", "Tags (key=value, …; an emptied list removes them)", kind: .keyValues, text: pairs("IdentityPoolTags")),
+            ], note: "Providers, roles and everything else are kept; e edits them all as JSON.")
+        },
+        members: { values in
+            func object(_ key: String) -> JSONValue {
+                let pairs = FormValues.pairs(values.texts[key] ?? "")
+                return .object(Dictionary(pairs.map { ($0.key, JSONValue.string($0.value)) }, uniquingKeysWith: { _, last in last }))
+            }
+            return ["IdentityPoolName": .some(.string(values["IdentityPoolName"] ?? "")),
+                    "AllowUnauthenticatedIdentities": .some(.bool(values.flag("AllowUnauthenticatedIdentities"))),
+                    "AllowClassicFlow": .some(.bool(values.flag("AllowClassicFlow"))),
+                    "SupportedLoginProviders": .some(object("SupportedLoginProviders")),
+                    "IdentityPoolTags": .some(object("IdentityPoolTags"))]
+        })
+
+    /// `I`: the authenticated and unauthenticated roles; the mappings stay as they are.
+    static let roles = UpdateSpec(
+        Updaters.identityPoolRoles,
+        form: { _, target, current in
+            let roles = current["Roles"]
+            // The field keys are the members they change, so only what was changed is planned.
+            return FormState(title: "Roles of \(target.ref.title)", fields: [
+                FormField(roleKey("authenticated"), "Authenticated role ARN", text: roles?["authenticated"]?.text ?? ""),
+                FormField(roleKey("unauthenticated"), "Unauthenticated role ARN", text: roles?["unauthenticated"]?.text ?? ""),
+            ], note: "An emptied field removes the role; the role mappings are kept (M edits them).")
+        },
+        members: { values in
+            var members: [String: JSONValue?] = [:]
+            for key in ["authenticated", "unauthenticated"].map(roleKey) {
+                let text = (values[key] ?? "").trimmingCharacters(in: .whitespaces)
+                members[key] = text.isEmpty ? .some(nil) : .some(.string(text))
+            }
+            return members
+        })
+
+    static func roleKey(_ name: String) -> String { "Roles" + String(UpdateEdit.nested) + name }
+
+    /// `u` on a provider's principal-tag map: the defaults or a custom map, at most 50 tags.
+    static let principalTags = UpdateSpec(
+        Updaters.principalTags,
+        form: { _, target, current in
+            guard case .object(let tags)? = current["PrincipalTags"] ?? .object([:]) else { throw UpdateError("No tags were read.") }
+            let defaults = ProviderKind.of(target.id).defaultPrincipalTags.sorted { $0.key < $1.key }
+            var tagsField = FormField("PrincipalTags", "Tags (tag=claim, …)", kind: .keyValues,
+                                      text: tags.keys.sorted().map { "\($0)=\(tags[$0]?.text ?? "")" }.joined(separator: ", "))
+            tagsField.rule = FieldRule("SetPrincipalTagAttributeMap", "PrincipalTags")
+            return FormState(title: "Principal tags of \(target.id)", fields: [
+                FormField("UseDefaults", "Use the provider's defaults", kind: .flag, text: current["UseDefaults"] == .bool(true) ? "yes" : "no"),
+                tagsField,
+            ], note: "The defaults here: " + (defaults.isEmpty ? "none" : defaults.map { "\($0.key)←\($0.value)" }.joined(separator: ", ")))
+        },
+        members: { values in
+            let pairs = FormValues.pairs(values.texts["PrincipalTags"] ?? "")
+            return ["UseDefaults": .some(.bool(values.flag("UseDefaults"))),
+                    "PrincipalTags": .some(.object(Dictionary(pairs.map { ($0.key, JSONValue.string($0.value)) }, uniquingKeysWith: { _, last in last })))]
+        })
+
+    /// Deleting identities (`DeleteIdentities`), one call an identity; marked rows run as a job.
+    static let deleteIdentity = ResourceAction(
+        "delete", keys: [.delete, .control("x")], title: "delete identity", operations: ["DeleteIdentities"],
+        confirmation: .typeName, question: { "Delete identity \($0.id)? Its logins are unlinked; this cannot be undone." },
+        removes: true,
+        work: .run { backend, ref, _ in
+            let out = try await backend.deleteIdentities(.init(identityIdsToDelete: [ref.id]))
+            if let left = out.unprocessedIdentityIds?.first {
+                throw UpdateError("\(ref.id) was not deleted: \(left.errorCode?.rawValue ?? "the service did not say why").")
+            }
+            return ActionOutcome("Deleted identity \(ref.id).", .removed)
+        })
+
+    static let all: [ResourceAction] = [
+        create, delete,
+        ResourceAction("update", keys: [.character("u")], title: "change settings and tags",
+                       operations: ["DescribeIdentityPool", "UpdateIdentityPool"], confirmation: .yesNo,
+                       question: { "Change identity pool \($0.title)?" }, work: .updateForm(settings)),
+        ResourceAction("roles", keys: [.character("I")], title: "change the authenticated and unauthenticated roles",
+                       operations: ["GetIdentityPoolRoles", "SetIdentityPoolRoles"], confirmation: .yesNo,
+                       question: { "Change the roles of \($0.title)?" }, work: .updateForm(roles)),
+    ]
+}

@@ -170,6 +170,26 @@ struct JobPaneTests {
         #expect(backend.users["us-east-1_A"]?.map(\.username) == ["user000", "user004", "user005"])
     }
 
+    @Test("X saves the rows the filter shows, in their columns, as CSV; ctrl-e as JSON lines")
+    func exportRows() async throws {
+        let files = MemoryFiles()
+        let model = await Self.users(FakeBackend.withUsers(30), files: files)
+        model.handle(.key(.character("/")))
+        for char in "user00" { model.handle(.key(.character(char))) }
+        model.handle(.key(.enter))
+        model.handle(.key(.character("X")))
+        let csvPath = "/work/cognito-tui-users-2023-11-14T221320Z.csv"
+        #expect(model.screen.message?.text == "Saved 10 rows to \(csvPath).")
+        let csv = String(decoding: try #require(try files.read(csvPath)), as: UTF8.self).split(separator: "\r\n")
+        #expect(csv.first == "USERNAME,NAME,EMAIL,STATUS,ENABLED,CREATED")
+        #expect(csv.count == 11 && csv[1].hasPrefix("user000,") && csv[1].contains("u000@example.com"))
+        model.handle(.key(.control("e")))
+        let lines = String(decoding: try #require(try files.read("/work/cognito-tui-users-2023-11-14T221320Z.jsonl")), as: UTF8.self)
+            .split(separator: "\n")
+        #expect(lines.count == 10)
+        #expect(lines[0].hasPrefix(#"{"USERNAME":"user000","#), "\(lines[0])")
+    }
+
     @Test("failures are reported per item with their code and request id; w saves the report as CSV")
     func failuresAndReport() async throws {
         let backend = FakeBackend.withUsers(6)

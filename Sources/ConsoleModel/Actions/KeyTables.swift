@@ -71,6 +71,10 @@ public enum KeyTables {
                   whyDisabled: { $0.currentList?.selectedID == nil ? "nothing selected" : nil }) { Reducer.markRange(&$0) },
         KeyAction([.control("a")], "mark every row shown (again: unmark)",
                   whyDisabled: { ($0.currentList?.shownCount ?? 0) == 0 ? "no rows" : nil }) { Reducer.markAll(&$0) },
+        KeyAction([.character("X")], "save the rows shown as CSV",
+                  whyDisabled: { ($0.currentList?.shownCount ?? 0) == 0 ? "no rows" : nil }) { Reducer.exportRows(&$0, jsonLines: false) },
+        KeyAction([.control("e")], "save the rows shown as JSON lines",
+                  whyDisabled: { ($0.currentList?.shownCount ?? 0) == 0 ? "no rows" : nil }) { Reducer.exportRows(&$0, jsonLines: true) },
         KeyAction([.character(">")], "sort by the next column") { Reducer.stepSort(&$0, by: 1) },
         KeyAction([.character("<")], "sort by the previous column (before the first: unsorted)") { Reducer.stepSort(&$0, by: -1) },
         // Last in the table, so the list's and the general keys on capitals keep theirs.

@@ -206,6 +206,16 @@ extension Reducer {
         return []
     }
 
+    /// `X` / `ctrl-e`: the rows shown (the filter's, in the order shown, with their columns) to a
+    /// file in the working folder, as CSV or JSON lines. The command line's `users export`
+    /// writes a whole pool with every attribute.
+    static func exportRows(_ state: inout ConsoleState, jsonLines: Bool) -> [ConsoleEffect] {
+        guard let list = state.currentList, list.shownCount > 0 else { return [] }
+        let columns = list.source.columns.map(\.title)
+        let rows = list.shownRows.map(\.cells)
+        return [.exportRows(columns: columns, rows: rows, name: list.source.kind.id, jsonLines: jsonLines)]
+    }
+
     /// `V`: marks from the last row marked by hand to the cursor.
     static func markRange(_ state: inout ConsoleState) -> [ConsoleEffect] {
         state.withCurrentList { $0.markRange() }

@@ -28,6 +28,15 @@ public struct ReportFolder: Sendable {
         self.now = now
     }
 
+    /// Writes a list as shown (`X`) and returns the file's path.
+    public func save(columns: [String], rows: [[String]], name: String, jsonLines: Bool) throws -> String {
+        let stamp = ISO8601.format(now()).replacingOccurrences(of: ":", with: "")
+        let file = "\(path)/cognito-tui-\(name)-\(stamp).\(jsonLines ? "jsonl" : "csv")"
+        let text = jsonLines ? TableExport.jsonLines(columns: columns, rows: rows) : TableExport.csv(columns: columns, rows: rows)
+        try files.writePrivate(file, Data(text.utf8))
+        return file
+    }
+
     /// Writes the report and returns the file's path.
     public func save(_ report: JobReport, jsonLines: Bool) throws -> String {
         let stamp = ISO8601.format(now()).replacingOccurrences(of: ":", with: "")

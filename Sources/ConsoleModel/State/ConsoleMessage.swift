@@ -77,6 +77,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case runJob(ActionRequest, JobPlan, [ResourceRef], FormValues)
     /// Stop starting the job's items.
     case cancelJob(ticket: Int)
+    /// Write a list as shown to the working folder, as CSV or JSON lines.
+    case exportRows(columns: [String], rows: [[String]], name: String, jsonLines: Bool)
     /// Write the job's report next to the working folder, as CSV or JSON lines.
     case saveReport(JobReport, jsonLines: Bool)
     /// Stop the calls of panes that were closed.

@@ -133,6 +133,17 @@ public final class ConsoleViewModel: ConsoleDriver {
                 runJob(request, plan, refs, values)
             case .cancelJob(let ticket):
                 jobs[ticket]?.cancel()
+            case .exportRows(let columns, let rows, let name, let jsonLines):
+                guard let folder = local.reports else {
+                    send(.status(StatusMessage(.warning, "The list cannot be saved here: no folder is set.")))
+                    break
+                }
+                do {
+                    let path = try folder.save(columns: columns, rows: rows, name: name, jsonLines: jsonLines)
+                    send(.status(StatusMessage(.info, "Saved \(NumberText.grouped(rows.count)) rows to \(path).")))
+                } catch {
+                    send(.status(StatusMessage(.error, "The list could not be saved: \(ErrorText.sentence(error))")))
+                }
             case .saveReport(let report, let jsonLines):
                 guard let folder = local.reports else {
                     send(.status(StatusMessage(.warning, "Reports cannot be saved here: no folder is set.")))

@@ -13,7 +13,8 @@ struct IdentitiesCommand: AsyncParsableCommand {
               cognito-tui identities delete eu-west-1:0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a --yes
             """,
         subcommands: [IdentitiesListCommand.self, IdentitiesGetCommand.self, IdentitiesDeleteCommand.self,
-                      IdentitiesUnlinkCommand.self]
+                      IdentitiesUnlinkCommand.self, IdentitiesLookupCommand.self, IdentitiesMergeCommand.self,
+                      IdentitiesUnlinkDeveloperCommand.self]
     )
 }
 

@@ -362,4 +362,47 @@ struct EmulatorConsoleTests {
         let after = try await identity.listIdentityPools(.init(maxResults: 60)).identityPools ?? []
         #expect(!after.contains { $0.identityPoolId == id }, "\(String(describing: pane.screen.message))")
     }
+
+    @Test("against the emulator: look up a developer user, merge two, unlink one from the identity")
+    func developerIdentities() async throws {
+        let backend = try Self.backend()
+        let identity = backend.identity
+        let pool = try await identity.createIdentityPool(.init(identityPoolName: Self.unique("devs"), allowUnauthenticatedIdentities: false,
+                                                                developerProviderName: "login.console"))
+        let one = try await identity.getOpenIdTokenForDeveloperIdentity(.init(identityPoolId: pool.identityPoolId, logins: ["login.console": "dev-1"])).identityId ?? ""
+        let two = try await identity.getOpenIdTokenForDeveloperIdentity(.init(identityPoolId: pool.identityPoolId, logins: ["login.console": "dev-2"])).identityId ?? ""
+        let model = Self.model(backend, start: .identityPool(id: pool.identityPoolId, name: pool.identityPoolName))
+        await model.settle()
+        func press(_ keys: Key...) async {
+            for key in keys { model.handle(.key(key)) }
+            await model.settle()
+        }
+        func type(_ text: String) { for char in text { model.handle(.key(.character(char))) } }
+        func users(_ id: String) async throws -> [String] {
+            try await identity.lookupDeveloperIdentity(.init(identityPoolId: pool.identityPoolId, identityId: id)).developerUserIdentifierList?.sorted() ?? []
+        }
+
+        await press(.character("D"))
+        type("dev-1")
+        await press(.enter)
+        #expect(model.screen.message?.text == "dev-1 is identity \(one).", "\(String(describing: model.screen.message))")
+
+        await press(.character("J"))
+        type("dev-1")
+        model.handle(.key(.tab))
+        type("dev-2")
+        await press(.enter)
+        await press(.character("y"))
+        #expect(try await users(two) == ["dev-1", "dev-2"], "\(String(describing: model.screen.message))")
+
+        await press(.tab)                                               // Identities
+        guard case .table(let table) = model.screen.body else { Issue.record("no identities: \(model.screen.body)"); return }
+        let row = try #require(table.rows.firstIndex { $0.cells[0] == two })
+        for _ in 0..<row { model.handle(.key(.character("j"))) }
+        await press(.character("U"))
+        type("dev-1")
+        await press(.enter)
+        await press(.character("y"))
+        #expect(try await users(two) == ["dev-2"], "\(String(describing: model.screen.message))")
+    }
 }

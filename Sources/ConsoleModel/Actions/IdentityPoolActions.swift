@@ -137,7 +137,57 @@ enum IdentityPoolActions {
             return ActionOutcome("Deleted identity \(ref.id).", .removed)
         })
 
+    /// `D` on a pool: which identity a developer user is, and its other developer users.
+    static let lookupDeveloper = ResourceAction(
+        "lookup-developer", keys: [.character("D")], title: "look up a developer user's identity",
+        operations: ["LookupDeveloperIdentity"], scope: .pane, confirmation: .none,
+        work: .form(FormRecipe { _, target in
+            FormState(title: "Look up a developer user of \(target.ref.title)", fields: [
+                FormField("user", "Developer user identifier", required: true,
+                          rule: FieldRule("LookupDeveloperIdentity", "DeveloperUserIdentifier")),
+            ])
+        }, { backend, target, values in
+            let found = try await DeveloperIdentities.lookup(backend, pool: target.id, developerUser: values["user"])
+            let others = found.developerUsers.filter { $0 != values["user"] }
+            return ActionOutcome("\(values["user"] ?? "") is identity \(found.identityId)"
+                                 + (others.isEmpty ? "." : "; its other developer users: \(others.joined(separator: ", ")).") , .none)
+        }))
+
+    /// `J` on a pool: one developer user's identity merged into another's.
+    static let mergeDeveloper = ResourceAction(
+        "merge-developer", keys: [.character("J")], title: "merge two developer users' identities",
+        operations: ["DescribeIdentityPool", "MergeDeveloperIdentities"], scope: .pane, confirmation: .yesNo,
+        question: { "Merge the first developer user's identity into the second's in \($0.title)? This cannot be undone." },
+        work: .form(FormRecipe { _, target in
+            FormState(title: "Merge developer identities of \(target.ref.title)", fields: [
+                FormField("source", "Source developer user", required: true,
+                          rule: FieldRule("MergeDeveloperIdentities", "SourceUserIdentifier")),
+                FormField("destination", "Destination developer user", required: true,
+                          rule: FieldRule("MergeDeveloperIdentities", "DestinationUserIdentifier")),
+            ], note: "The source's logins move to the destination's identity.")
+        }, { backend, target, values in
+            let identity = try await DeveloperIdentities.merge(backend, pool: target.id, source: values["source"] ?? "",
+                                                               destination: values["destination"] ?? "")
+            return ActionOutcome("Merged \(values["source"] ?? "") into \(values["destination"] ?? ""): identity \(identity).", .none)
+        }))
+
+    /// `U` on an identity: a developer user unlinked from it.
+    static let unlinkDeveloper = ResourceAction(
+        "unlink-developer", keys: [.character("U")], title: "unlink a developer user",
+        operations: ["DescribeIdentityPool", "UnlinkDeveloperIdentity"], confirmation: .yesNo,
+        question: { "Unlink the developer user from identity \($0.id)?" },
+        work: .form(FormRecipe { _, target in
+            FormState(title: "Unlink a developer user from \(target.id)", fields: [
+                FormField("user", "Developer user identifier", required: true,
+                          rule: FieldRule("UnlinkDeveloperIdentity", "DeveloperUserIdentifier")),
+            ])
+        }, { backend, target, values in
+            try await DeveloperIdentities.unlink(backend, pool: target[0], identityId: target.id, developerUser: values["user"] ?? "")
+            return ActionOutcome("Unlinked \(values["user"] ?? "") from \(target.id).", .updated)
+        }))
+
     static let all: [ResourceAction] = [
+        lookupDeveloper, mergeDeveloper,
         create, delete,
         ResourceAction("update", keys: [.character("u")], title: "change settings and tags",
                        operations: ["DescribeIdentityPool", "UpdateIdentityPool"], confirmation: .yesNo,

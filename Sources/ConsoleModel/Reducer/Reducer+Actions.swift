@@ -305,6 +305,11 @@ extension Reducer {
                 if !open.request.marked.isEmpty {
                     return startJob(&state, open.request, action, open.request.marked, values: values)
                 }
+                if action.confirmation == .none {
+                    // A read asks nothing more.
+                    state.overlay = .busy(title: "Reading…", ticket: open.request.ticket)
+                    return [.perform(open.request, values)]
+                }
                 openConfirm(&state, open.request, action, pending: .perform(values), lines: [])
                 return []
             case .updateForm:

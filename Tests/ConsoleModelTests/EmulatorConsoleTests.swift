@@ -405,4 +405,30 @@ struct EmulatorConsoleTests {
         await press(.character("y"))
         #expect(try await users(two) == ["dev-2"], "\(String(describing: model.screen.message))")
     }
+
+    @Test("against the emulator: a login unlinked from an identity with its token, typed masked")
+    func unlinkLogin() async throws {
+        let backend = try Self.backend()
+        let identity = backend.identity
+        let pool = try await identity.createIdentityPool(.init(identityPoolName: Self.unique("logins"), allowUnauthenticatedIdentities: false,
+                                                                supportedLoginProviders: ["graph.facebook.com": "fb-app"]))
+        let id = try await identity.getId(.init(identityPoolId: pool.identityPoolId, logins: ["graph.facebook.com": "fb-token"])).identityId ?? ""
+        let model = Self.model(backend, start: .identityPool(id: pool.identityPoolId, name: pool.identityPoolName))
+        await model.settle()
+        func press(_ keys: Key...) async {
+            for key in keys { model.handle(.key(key)) }
+            await model.settle()
+        }
+        await press(.tab)
+        await press(.character("N"))
+        guard case .form(let form)? = model.screen.overlay else { Issue.record("no form: \(String(describing: model.screen.message))"); return }
+        #expect(form.fields.first?.value == "graph.facebook.com")
+        for char in "fb-token" { model.handle(.key(.character(char))) }
+        guard case .form(let typed)? = model.screen.overlay else { Issue.record("the form closed"); return }
+        #expect(typed.fields[1].value == "••••••••", "the token is masked")
+        await press(.enter)
+        await press(.character("y"))
+        let logins = try await identity.describeIdentity(.init(identityId: id)).logins ?? []
+        #expect(logins.isEmpty, "\(String(describing: model.screen.message))")
+    }
 }

@@ -186,6 +186,25 @@ enum IdentityPoolActions {
             return ActionOutcome("Unlinked \(values["user"] ?? "") from \(target.id).", .updated)
         }))
 
+    /// `N` on an identity: one of its logins unlinked (`UnlinkIdentity` needs the login's
+    /// current token, typed masked and never shown).
+    static let unlinkLogin = ResourceAction(
+        "unlink", keys: [.character("N")], title: "unlink a login", operations: ["DescribeIdentity", "UnlinkIdentity"],
+        scope: .row, confirmation: .yesNo, question: { "Unlink the login from identity \($0.id)?" },
+        work: .form(FormRecipe { backend, target in
+            let logins = try await backend.describeIdentity(.init(identityId: target.id)).logins ?? []
+            guard let first = logins.first else { throw UpdateError("Identity \(target.id) has no login to unlink.") }
+            return FormState(title: "Unlink a login from \(target.id)", fields: [
+                FormField("provider", "Login", kind: .choice(logins), text: first, required: true),
+                FormField("token", "The login's current token", kind: .secret, required: true),
+            ], note: "The service needs the login's token to prove it; it is never shown.")
+        }, { backend, target, values in
+            let provider = values["provider"] ?? ""
+            try await backend.unlinkIdentity(.init(identityId: target.id, logins: [provider: values["token"] ?? ""],
+                                                   loginsToRemove: [provider]))
+            return ActionOutcome("Unlinked \(provider) from \(target.id).", .updated)
+        }))
+
     static let all: [ResourceAction] = [
         lookupDeveloper, mergeDeveloper,
         create, delete,

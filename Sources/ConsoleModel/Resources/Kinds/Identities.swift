@@ -8,7 +8,8 @@ public enum Identities {
                            describe: .reading("DescribeIdentity") { backend, ref in
                                try await backend.describeIdentity(.init(identityId: ref.id))
                            },
-                           actions: [IdentityPoolActions.deleteIdentity, IdentityPoolActions.unlinkDeveloper]),
+                           actions: [IdentityPoolActions.deleteIdentity, IdentityPoolActions.unlinkDeveloper,
+                                     IdentityPoolActions.unlinkLogin]),
         lists: [
             ListSpec(.identities, item: .identity, noun: "identities",
                      columns: [Column("IDENTITY ID", width: .flex(weight: 2, minimum: 20)), Column("LOGINS", width: .flex(weight: 2, minimum: 8)),

@@ -72,3 +72,15 @@ class SerializationException(CognitoIdentityError):
 
 class UnknownOperationException(CognitoIdentityError):
     error_code = "UnknownOperationException"
+
+
+class UnauthorizedException(CognitoIdentityError):
+    error_code = "UnauthorizedException"
+
+
+class UnsupportedOperationException(CognitoIdentityError):
+    error_code = "UnsupportedOperationException"
+
+
+class UnsupportedTokenTypeException(CognitoIdentityError):
+    error_code = "UnsupportedTokenTypeException"

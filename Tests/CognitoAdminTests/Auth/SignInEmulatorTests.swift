@@ -157,4 +157,20 @@ struct SignInEmulatorTests {
             try await signIn.start(.password, username: "ann", password: Self.password)
         }
     }
+
+    @Test("GetUser shows the user to an access token until its refresh token is revoked, with the client's secret")
+    func revoke() async throws {
+        try await user("fay")
+        let signIn = try await signIn(secretClient)
+        let result = try tokens(try await signIn.start(.srp, username: "fay", password: Self.password))
+        let access = try #require(result.accessToken)
+        #expect(try await signIn.user(accessToken: access).username == "fay")
+        try await signIn.revoke(refreshToken: try #require(result.refreshToken))
+        await #expect { try await signIn.user(accessToken: access) } throws: { error in
+            (error as? AWSServiceError)?.code == "NotAuthorizedException"
+        }
+        await #expect { try await signIn.refresh(refreshToken: try #require(result.refreshToken), username: "fay") } throws: { error in
+            (error as? AWSServiceError)?.code == "NotAuthorizedException"
+        }
+    }
 }

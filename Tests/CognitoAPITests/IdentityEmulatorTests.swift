@@ -18,6 +18,9 @@ struct IdentityEmulatorTests {
     func unsignedFlow() async throws {
         let admin = try Emulator.identity()
         let poolId = try await newPool(admin)
+        // Credentials are issued as a session of the pool's role for guests.
+        try await admin.setIdentityPoolRoles(.init(
+            identityPoolId: poolId, roles: ["unauthenticated": "arn:aws:iam::123456789012:role/guest"]))
         let app = try Emulator.identity(credentials: nil)
 
         let identityId = try #require(try await app.getId(.init(identityPoolId: poolId)).identityId)

@@ -84,3 +84,7 @@ class UnsupportedOperationException(CognitoIdentityError):
 
 class UnsupportedTokenTypeException(CognitoIdentityError):
     error_code = "UnsupportedTokenTypeException"
+
+
+class InvalidIdentityPoolConfigurationException(CognitoIdentityError):
+    error_code = "InvalidIdentityPoolConfigurationException"

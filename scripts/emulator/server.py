@@ -37,6 +37,7 @@ from moto.moto_server.werkzeug_app import (  # noqa: E402
 import cognito_emulator  # noqa: E402
 import idp_admin  # noqa: E402
 import idp_auth  # noqa: E402
+import identity_credentials  # noqa: E402
 import idp_fidelity  # noqa: E402
 import idp_listing  # noqa: E402
 from lifecycle import Lifetime  # noqa: E402
@@ -120,6 +121,7 @@ def main() -> int:
     idp_fidelity.install()
     idp_admin.install()
     idp_auth.install()
+    identity_credentials.install()
     idp_listing.install()
     cache_module_list()
     app = idp_admin.with_private_routes(DomainDispatcherApplication(create_backend_app))

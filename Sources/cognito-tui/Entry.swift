@@ -59,7 +59,7 @@ struct CognitoTUI: AsyncParsableCommand {
             """,
         version: CognitoTUIVersion.current,
         subcommands: [ConsoleCommand.self, CallCommand.self, PoolsCommand.self, UsersCommand.self, GroupsCommand.self,
-                      ClientsCommand.self, EditCommand.self, TokenCommand.self, AuthCommand.self],
+                      ClientsCommand.self, EditCommand.self, TokenCommand.self, AuthCommand.self, CredentialsCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

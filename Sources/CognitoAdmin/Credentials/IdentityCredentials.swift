@@ -41,6 +41,11 @@ public struct IssuedCredentials: Sendable, CustomStringConvertible {
     public let identityId: String?
     public let credentials: Credentials
 
+    public init(identityId: String?, credentials: Credentials) {
+        self.identityId = identityId
+        self.credentials = credentials
+    }
+
     public var description: String {
         "IssuedCredentials(identity: \(identityId ?? "?"), key: \(credentials.accessKeyId), secret: •••, expires: "
             + "\(credentials.expiration.map(ISO8601.format) ?? "never"))"

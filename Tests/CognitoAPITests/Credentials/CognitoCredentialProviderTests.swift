@@ -61,6 +61,18 @@ struct CognitoCredentialProviderTests {
         #expect(forced.accessKeyId != second.accessKeyId)
     }
 
+    @Test("callers arriving together share one fetch")
+    func concurrentCallersShareAFetch() async throws {
+        let provider = CognitoIdentityPoolCredentialProvider(identityPoolId: pool, configuration: configuration)
+        let keys = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<6 { group.addTask { try await provider.credentials().accessKeyId } }
+            return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+        }
+        #expect(keys.count == 1)
+        #expect(transport.count("GetId") == 1)
+        #expect(transport.count("GetCredentialsForIdentity") == 1)
+    }
+
     @Test("a cached identity id the service no longer knows is dropped and replaced, and the cache holds the new one")
     func staleIdReplaced() async throws {
         let cache = MemoryIdentityIdCache()

@@ -70,9 +70,7 @@ struct CredentialsCommand: AsyncParsableCommand {
                                                              : .enhanced(customRoleArn: customRoleArn))
         if request.resolvesIdentity && session.readOnly { throw AWSClientError.readOnly(operation: "GetId") }
         // The pool's own region, whatever the profile says; the endpoint as configured.
-        let configuration = CognitoClientConfiguration(
-            region: request.region, endpoint: try session.endpoint(for: .cognitoIdentity),
-            transport: session.transport, context: context)
+        let configuration = try CognitoClientConfiguration(session: session, region: request.region)
         let issued = try await IdentityCredentials.issue(request, configuration: configuration)
         let keys = issued.credentials
         switch format {

@@ -121,8 +121,7 @@ struct TokenVerifyCommand: AsyncParsableCommand {
         let admin = try AdminContext.make(global)
         var poolId: String?
         if let pool { poolId = try await admin.pool(pool) }
-        let source = JWKSEndpoint(endpoint: try admin.session.endpoint(for: .cognitoIdentityProvider),
-                                  transport: admin.session.transport)
+        let source = try JWKSEndpoint(session: admin.session)
         let verifier = TokenVerifier(keys: JWKSCache(source: source), now: admin.session.context.now)
         let result = await verifier.verify(jwt, expecting: TokenExpectations(
             userPoolId: poolId, clientId: clientID, tokenUse: use.flatMap(TokenUse.init(rawValue:))))

@@ -32,6 +32,15 @@ public struct CognitoClientConfiguration: Sendable {
         self.context = context
     }
 
+    /// The configuration of a session (its endpoint for Cognito Identity, transport, retry
+    /// attempts and context) for a pool in `region` (the session's own region when nil). The
+    /// session's credentials are not used: the providers' calls are unsigned.
+    /// - Throws: `AWSClientError.configuration` when no region is known or the endpoint is invalid.
+    public init(session: AWSSession, region: String? = nil) throws {
+        self.init(region: try region ?? session.requireRegion(), endpoint: try session.endpoint(for: .cognitoIdentity),
+                  maxAttempts: session.config.maxAttempts, transport: session.transport, context: session.context)
+    }
+
     /// A Cognito Identity client with this configuration.
     public func identityClient() -> CognitoIdentityClient {
         CognitoIdentityClient(AWSClient(

@@ -62,6 +62,12 @@ public struct JWKSEndpoint: JWKSFetching {
         self.transport = transport
     }
 
+    /// The user-pool endpoint of a session (`--endpoint-url` or the configured one, else AWS's)
+    /// over its transport.
+    public init(session: AWSSession) throws {
+        self.init(endpoint: try session.endpoint(for: .cognitoIdentityProvider), transport: session.transport)
+    }
+
     /// The URL the set of a pool is read from.
     public func url(userPoolId: String) -> String {
         base(userPoolId).baseURL + Self.path(userPoolId)

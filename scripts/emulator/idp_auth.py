@@ -42,6 +42,7 @@ from errors import (
     UnsupportedTokenTypeException,
 )
 from identity_validation import validate_request
+import idp_mfa
 
 SERVICE = "cognito-idp"
 
@@ -115,6 +116,9 @@ def _initiate_auth(self, client_id: str, auth_flow: str, auth_parameters: dict[s
     result = _moto_initiate_auth(self, client_id, auth_flow, auth_parameters)
     if result and result.get("ChallengeName") == "PASSWORD_VERIFIER":
         _start_exchange(self, result, auth_parameters)
+    elif auth_flow == "USER_PASSWORD_AUTH":
+        pool = next(p for p in self.user_pools.values() if client_id in p.clients)
+        result = idp_mfa.after_password(self, pool, auth_parameters.get("USERNAME", ""), result)
     return _strings(result)
 
 
@@ -144,10 +148,18 @@ def _start_exchange(backend, result: dict[str, Any], auth_parameters: dict[str, 
 
 
 def _admin_initiate_auth(self, user_pool_id, client_id, auth_flow, auth_parameters):  # type: ignore[no-untyped-def]
-    return _strings(_moto_admin_initiate_auth(self, user_pool_id, client_id, auth_flow, auth_parameters))
+    result = _moto_admin_initiate_auth(self, user_pool_id, client_id, auth_flow, auth_parameters)
+    if auth_flow in ("ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"):
+        result = idp_mfa.after_password(self, self.describe_user_pool(user_pool_id),
+                                        auth_parameters.get("USERNAME", ""), result)
+    return _strings(result)
 
 
 def _respond(self, session: str, client_id: str, challenge_name: str, challenge_responses: dict[str, str]):  # type: ignore[no-untyped-def]
+    answered = idp_mfa.respond(self, session, client_id, challenge_name, challenge_responses)
+    if answered is not None:
+        return _strings(answered)
+    pool = self.sessions[session][1] if session in self.sessions else None
     if challenge_name == "PASSWORD_VERIFIER":
         responses = dict(challenge_responses)
         block = responses.get("PASSWORD_CLAIM_SECRET_BLOCK") or ""
@@ -166,7 +178,11 @@ def _respond(self, session: str, client_id: str, challenge_name: str, challenge_
         # moto finds the sign-in by the secret block it handed out, which was its session.
         responses["PASSWORD_CLAIM_SECRET_BLOCK"] = exchange["session"]
         challenge_responses = responses
-    return _strings(_moto_respond(self, session, client_id, challenge_name, challenge_responses))
+        pool = self.sessions[exchange["session"]][1] if exchange["session"] in self.sessions else None
+    result = _moto_respond(self, session, client_id, challenge_name, challenge_responses)
+    if challenge_name in ("PASSWORD_VERIFIER", "NEW_PASSWORD_REQUIRED") and pool is not None:
+        result = idp_mfa.after_password(self, pool, challenge_responses.get("USERNAME", ""), result)
+    return _strings(result)
 
 
 # -- RevokeToken ---------------------------------------------------------------------------
@@ -227,6 +243,7 @@ def _client_init(self, *args, **kwargs):  # type: ignore[no-untyped-def]
 
 def install() -> None:
     """Patch moto's cognito-idp sign-in and add RevokeToken; run before the first request."""
+    idp_mfa.install()
     idp_models.CognitoIdpUserPoolClient.__init__ = _client_init
     idp_models.CognitoIdpBackend.initiate_auth = _initiate_auth
     idp_models.CognitoIdpBackend.admin_initiate_auth = _admin_initiate_auth

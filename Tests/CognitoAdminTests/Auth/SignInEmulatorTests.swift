@@ -118,6 +118,45 @@ struct SignInEmulatorTests {
         }
     }
 
+    @Test("EMAIL_OTP asks for the mailed code and names where it went")
+    func emailOTP() async throws {
+        _ = try await backend.adminCreateUser(.init(userPoolId: pool, username: "gus", userAttributes: [
+            .init(name: "email", value: "gus@example.com")], messageAction: .suppress))
+        _ = try await backend.adminSetUserPassword(.init(userPoolId: pool, username: "gus", password: Self.password, permanent: true))
+        _ = try await backend.adminSetUserMFAPreference(.init(
+            emailMfaSettings: .init(enabled: true, preferredMfa: true), username: "gus", userPoolId: pool))
+        for flow in [SignInFlow.admin, .srp] {
+            let signIn = try await signIn(secretClient)
+            let step = try challenge(try await signIn.start(flow, username: "gus", password: Self.password))
+            #expect(step.kind == .emailCode(destination: "g***@e***"))
+            _ = try tokens(try await signIn.answer(step, with: .code("12345678")))
+        }
+    }
+
+    @Test("SELECT_MFA_TYPE offers the enabled methods; the one chosen is asked for next")
+    func selectMFAType() async throws {
+        _ = try await backend.adminCreateUser(.init(userPoolId: pool, username: "hal", userAttributes: [
+            .init(name: "email", value: "hal@example.com")], messageAction: .suppress))
+        _ = try await backend.adminSetUserPassword(.init(userPoolId: pool, username: "hal", password: Self.password, permanent: true))
+        let access = try #require(try tokens(try await signIn(publicClient).start(.password, username: "hal", password: Self.password)).accessToken)
+        _ = try await backend.associateSoftwareToken(.init(accessToken: access))
+        _ = try await backend.verifySoftwareToken(.init(accessToken: access, userCode: "123456"))
+        _ = try await backend.adminSetUserMFAPreference(.init(
+            softwareTokenMfaSettings: .init(enabled: true, preferredMfa: false),
+            emailMfaSettings: .init(enabled: true, preferredMfa: false), username: "hal", userPoolId: pool))
+        for flow in [SignInFlow.password, .srp] {
+            let signIn = try await signIn(secretClient)
+            let step = try challenge(try await signIn.start(flow, username: "hal", password: Self.password))
+            #expect(step.kind == .selectMFAType(options: ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"]))
+            await #expect(throws: SignInError.answerDoesNotFit(challenge: "SELECT_MFA_TYPE")) {
+                try await signIn.answer(step, with: .mfaType("SMS_MFA"))
+            }
+            let next = try challenge(try await signIn.answer(step, with: .mfaType("EMAIL_OTP")))
+            guard case .emailCode = next.kind else { Issue.record("\(next.kind)"); return }
+            _ = try tokens(try await signIn.answer(next, with: .code("12345678")))
+        }
+    }
+
     @Test("SMS_MFA asks for the texted code")
     func smsMFA() async throws {
         _ = try await backend.adminCreateUser(.init(userPoolId: pool, username: "dan", userAttributes: [

@@ -118,11 +118,18 @@ struct TokenVerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let jwt = try TokenCommand.decode(token)
-        let admin = try AdminContext.make(global)
-        var poolId: String?
-        if let pool { poolId = try await admin.pool(pool) }
-        let source = try JWKSEndpoint(session: admin.session)
-        let verifier = TokenVerifier(keys: JWKSCache(source: source), now: admin.session.context.now)
+        var poolId = pool
+        let session: AWSSession
+        if let pool, !UserPoolLookup.looksLikeID(pool) {
+            // A pool's name is looked up in the region; an id (or none) needs no region at all.
+            let admin = try AdminContext.make(global)
+            poolId = try await admin.pool(pool)
+            session = admin.session
+        } else {
+            let context = RuntimeContext.live()
+            session = try global.session(context: context, settings: try GlobalOptions.loadSettings(context))
+        }
+        let verifier = TokenVerifier(keys: JWKSCache(source: try JWKSEndpoint(session: session)), now: session.context.now)
         let result = await verifier.verify(jwt, expecting: TokenExpectations(
             userPoolId: poolId, clientId: clientID, tokenUse: use.flatMap(TokenUse.init(rawValue:))))
         var lines = ""

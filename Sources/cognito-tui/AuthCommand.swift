@@ -48,7 +48,12 @@ struct AuthCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let admin = try AdminContext.make(global)
+        // A pool id names its region; calls about it go there whatever the profile's region.
+        var options = global
+        if options.region == nil, UserPoolLookup.looksLikeID(pool), let region = pool.split(separator: "_").first {
+            options.region = String(region)
+        }
+        let admin = try AdminContext.make(options)
         let poolId = try await admin.pool(pool)
         let signIn = try await SignIn.prepare(admin.backend, userPoolId: poolId, clientId: clientID,
                                               now: admin.session.context.now)

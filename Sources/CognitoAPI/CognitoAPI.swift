@@ -10,3 +10,5 @@
 // - Validation/: the model's rules checked before anything is sent.
 // - Catalog/: `OperationCatalog`, for callers that work from operation names and raw JSON.
 // - Pagination/: the page and item sequences.
+// - Credentials/: the Cognito credential providers (`CognitoIdentityCredentialProvider`,
+//   `CognitoIdentityPoolCredentialProvider`), for any AWSCore client's `credentials`.

@@ -59,7 +59,8 @@ struct CognitoTUI: AsyncParsableCommand {
             """,
         version: CognitoTUIVersion.current,
         subcommands: [ConsoleCommand.self, CallCommand.self, PoolsCommand.self, UsersCommand.self, GroupsCommand.self,
-                      ClientsCommand.self, EditCommand.self, IdpoolsCommand.self, IdentitiesCommand.self],
+                      ClientsCommand.self, EditCommand.self, IdpoolsCommand.self, IdentitiesCommand.self, TokenCommand.self,
+                      AuthCommand.self, CredentialsCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -43,3 +43,40 @@ enum SecretInput {
         return line
     }
 }
+
+extension SecretInput {
+    /// One secret line (a password, a code, a refresh token): asked once without echo on a
+    /// terminal, else the next line of stdin.
+    /// - Throws: `CommandFailure.usage` for no input or an empty line.
+    static func line(_ what: String) throws -> String {
+        let text: String
+        if Terminal.isInteractive {
+            text = try typedWithoutEcho("\(what): ")
+        } else {
+            guard let line = readLine(strippingNewline: true) else {
+                throw CommandFailure.usage("Give the \(what.lowercased()) on its own line of stdin.")
+            }
+            text = line.hasSuffix("\r") ? String(line.dropLast()) : line
+        }
+        guard !text.isEmpty else { throw CommandFailure.usage("The \(what.lowercased()) is empty.") }
+        return text
+    }
+
+    /// One line typed with echo off; echo comes back even when reading fails.
+    private static func typedWithoutEcho(_ prompt: String) throws -> String {
+        FileHandle.standardError.write(Data(prompt.utf8))
+        var saved = termios()
+        let haveTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+        if haveTerminal {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        }
+        defer {
+            if haveTerminal { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
+            FileHandle.standardError.write(Data("\n".utf8))
+        }
+        guard let line = readLine(strippingNewline: true) else { throw CommandFailure.usage("Nothing was typed.") }
+        return line
+    }
+}

@@ -72,3 +72,19 @@ class SerializationException(CognitoIdentityError):
 
 class UnknownOperationException(CognitoIdentityError):
     error_code = "UnknownOperationException"
+
+
+class UnauthorizedException(CognitoIdentityError):
+    error_code = "UnauthorizedException"
+
+
+class UnsupportedOperationException(CognitoIdentityError):
+    error_code = "UnsupportedOperationException"
+
+
+class UnsupportedTokenTypeException(CognitoIdentityError):
+    error_code = "UnsupportedTokenTypeException"
+
+
+class InvalidIdentityPoolConfigurationException(CognitoIdentityError):
+    error_code = "InvalidIdentityPoolConfigurationException"

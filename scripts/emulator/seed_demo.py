@@ -18,6 +18,11 @@ endpoint), so the console sees exactly what a real account would return:
 * two identity pools, prod_identities (roles, rule and token role mappings,
   principal-tag maps, tags, a few hundred identities of every kind, some
   disabled) and staging_identities;
+* dev-sandbox's sign-in demo: app clients signin-demo (no secret) and
+  signin-demo-confidential (a secret) that allow every password flow, and users
+  demo-ann (password Demo-Passw0rd!2024), demo-totp (the same, with an
+  authenticator app preferred) and demo-new (temporary password
+  Temp-Passw0rd!2024, then a new one is asked for);
 * for a handful of prod-customers users, remembered and forgotten devices and
   a sign-in history (sign-ins, sign-ups and password resets that passed or
   failed, with risk levels, IP addresses and cities), and two users linked to
@@ -58,6 +63,12 @@ EU = "eu-west-1"
 
 PASSWORD = "Demo-Passw0rd!2024"          # satisfies every pool's policy
 TEMPORARY_PASSWORD = "Temp-Passw0rd!2024"
+# dev-sandbox's sign-in demo: app client name -> whether it has a secret; username ->
+# (password, whether it is permanent; if not, the temporary password signs in and a new one
+# is asked for).
+SIGN_IN_CLIENTS = {"signin-demo": False, "signin-demo-confidential": True}
+SIGN_IN_USERS = {"demo-ann": (PASSWORD, True), "demo-totp": (PASSWORD, True),
+                 "demo-new": (TEMPORARY_PASSWORD, False)}
 
 
 def role(name: str) -> str:
@@ -487,7 +498,7 @@ class Seeder:
         }
         self.stats = {"groups": 0, "memberships": 0, "clients": 0, "identities": 0,
                       "disabled_identities": 0, "devices": 0, "auth_events": 0,
-                      "history_users": 0, "linked": 0}
+                      "history_users": 0, "linked": 0, "sign_in_users": 0}
         # The emulator closes every connection after one reply (werkzeug), so
         # a busy moment can refuse a connect: let botocore retry those.
         config = Config(max_pool_connections=self.workers + 4,
@@ -518,6 +529,7 @@ class Seeder:
         for key, users in specs.items():
             self.pools[key].users = users
         self.create_users()
+        self.create_sign_in_demo()
         self.create_sign_in_history()
         self.link_google_identities()
         prod_identities = self.create_identity_pools()
@@ -537,7 +549,8 @@ class Seeder:
             f"({self.stats['disabled_identities']} disabled), "
             f"{self.stats['devices']} devices and {self.stats['auth_events']} sign-in events "
             f"for {self.stats['history_users']} users, "
-            f"{self.stats['linked']} linked Google identities in {elapsed:.1f} s"
+            f"{self.stats['linked']} linked Google identities, "
+            f"{self.stats['sign_in_users']} dev-sandbox sign-in demo users in {elapsed:.1f} s"
         )
 
     def refuse_if_seeded(self) -> None:
@@ -897,12 +910,12 @@ class Seeder:
 
     def create_sandbox_pool(self) -> None:
         info = self._pool(
-            "sandbox", custom=[], mfa=None,
+            "sandbox", custom=[],
+            mfa={"MfaConfiguration": "OPTIONAL", "SoftwareTokenMfaConfiguration": {"Enabled": True}},
             Policies={"PasswordPolicy": {
                 "MinimumLength": 6, "RequireUppercase": False, "RequireLowercase": False,
                 "RequireNumbers": False, "RequireSymbols": False,
                 "TemporaryPasswordValidityDays": 30}},
-            MfaConfiguration="OFF",
             DeletionProtection="INACTIVE",
         )
         self._client(info, "local-dev", GenerateSecret=False,
@@ -911,6 +924,11 @@ class Seeder:
                      CallbackURLs=["http://localhost:8080/callback"],
                      AllowedOAuthFlows=["implicit"], AllowedOAuthFlowsUserPoolClient=True,
                      AllowedOAuthScopes=["openid"])
+        # For trying sign-in: every flow, without and with a client secret.
+        for name, secret in SIGN_IN_CLIENTS.items():
+            self._client(info, name, GenerateSecret=secret, EnableTokenRevocation=True,
+                         ExplicitAuthFlows=["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH",
+                                            "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])
 
     # -- users -----------------------------------------------------------------------
 
@@ -960,6 +978,30 @@ class Seeder:
             return [call(item) for item in items]
         with ThreadPoolExecutor(self.workers) as pool:
             return list(pool.map(call, items))
+
+    def create_sign_in_demo(self) -> None:
+        """dev-sandbox users with known passwords for trying sign-in: one plain, one with an
+        authenticator app (any six digits pass in the emulator), one that must choose a new
+        password."""
+        info = self.pools["sandbox"]
+        idp = self.idp(info.region)
+        for username, (password, permanent) in SIGN_IN_USERS.items():
+            idp.admin_create_user(UserPoolId=info.pool_id, Username=username, MessageAction="SUPPRESS",
+                                  TemporaryPassword=TEMPORARY_PASSWORD,
+                                  UserAttributes=[{"Name": "email", "Value": f"{username}@example.com"},
+                                                  {"Name": "email_verified", "Value": "true"}])
+            if permanent:
+                idp.admin_set_user_password(UserPoolId=info.pool_id, Username=username,
+                                            Password=password, Permanent=True)
+        # The authenticator app is linked with the user's own access token, as an app would.
+        access = idp.initiate_auth(ClientId=info.clients["signin-demo"], AuthFlow="USER_PASSWORD_AUTH",
+                                   AuthParameters={"USERNAME": "demo-totp", "PASSWORD": PASSWORD}
+                                   )["AuthenticationResult"]["AccessToken"]
+        idp.associate_software_token(AccessToken=access)
+        idp.verify_software_token(AccessToken=access, UserCode="000000", FriendlyDeviceName="demo phone")
+        idp.admin_set_user_mfa_preference(UserPoolId=info.pool_id, Username="demo-totp",
+                                          SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})
+        self.stats["sign_in_users"] = len(SIGN_IN_USERS)
 
     # -- devices, sign-in events, linked identities -----------------------------------
 

@@ -36,6 +36,8 @@ from moto.moto_server.werkzeug_app import (  # noqa: E402
 
 import cognito_emulator  # noqa: E402
 import idp_admin  # noqa: E402
+import idp_auth  # noqa: E402
+import identity_credentials  # noqa: E402
 import idp_fidelity  # noqa: E402
 import idp_listing  # noqa: E402
 from lifecycle import Lifetime  # noqa: E402
@@ -118,6 +120,8 @@ def main() -> int:
     cognito_emulator.install()
     idp_fidelity.install()
     idp_admin.install()
+    idp_auth.install()
+    identity_credentials.install()
     idp_listing.install()
     cache_module_list()
     app = idp_admin.with_private_routes(DomainDispatcherApplication(create_backend_app))

@@ -405,3 +405,37 @@ def test_ordered_seed_lists_users_in_generation_order(tmp_path_factory):
         assert [u["Username"] for u in listed] == [u.username for u in expected]
     finally:
         stop_emulator(proc, log_path)
+
+
+# -- the sign-in demo -------------------------------------------------------------
+
+def test_sign_in_demo_clients_and_users(endpoint, seeded):
+    from pycognito.aws_srp import AWSSRP
+
+    eu = client(endpoint, "cognito-idp", "eu-west-1")
+    sandbox = pools_by_name(eu)["dev-sandbox"]
+    clients = {c["ClientName"]: c["ClientId"]
+               for c in eu.list_user_pool_clients(UserPoolId=sandbox, MaxResults=60)["UserPoolClients"]}
+    public = eu.describe_user_pool_client(UserPoolId=sandbox, ClientId=clients["signin-demo"])["UserPoolClient"]
+    private = eu.describe_user_pool_client(UserPoolId=sandbox,
+                                           ClientId=clients["signin-demo-confidential"])["UserPoolClient"]
+    assert "ClientSecret" not in public and private["ClientSecret"]
+    assert "ALLOW_USER_SRP_AUTH" in public["ExplicitAuthFlows"]
+
+    # demo-ann signs in by SRP through either client with the documented password.
+    for app, secret in ((public, None), (private, private["ClientSecret"])):
+        srp = AWSSRP(username="demo-ann", password="Demo-Passw0rd!2024", pool_id=sandbox,
+                     client_id=app["ClientId"], client=eu, client_secret=secret)
+        assert "IdToken" in srp.authenticate_user()["AuthenticationResult"]
+    # demo-totp is asked for the authenticator code.
+    reply = eu.initiate_auth(ClientId=public["ClientId"], AuthFlow="USER_PASSWORD_AUTH",
+                             AuthParameters={"USERNAME": "demo-totp", "PASSWORD": "Demo-Passw0rd!2024"})
+    assert reply["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+    # demo-new must choose a new password.
+    reply = eu.initiate_auth(ClientId=public["ClientId"], AuthFlow="USER_PASSWORD_AUTH",
+                             AuthParameters={"USERNAME": "demo-new", "PASSWORD": "Temp-Passw0rd!2024"})
+    assert reply["ChallengeName"] == "NEW_PASSWORD_REQUIRED"
+
+
+def test_summary_counts_the_sign_in_demo(seeded):
+    assert "3 dev-sandbox sign-in demo users" in seeded.stderr

@@ -39,11 +39,15 @@ public struct AssumeRoleWithWebIdentityRequest: Sendable, Equatable {
     public var roleSessionName: String
     public var webIdentityToken: String
     public var durationSeconds: Int?
+    /// A session policy (JSON) that narrows what the role allows.
+    public var policy: String?
 
-    public init(roleArn: String, roleSessionName: String, webIdentityToken: String, durationSeconds: Int? = nil) {
+    public init(roleArn: String, roleSessionName: String, webIdentityToken: String, durationSeconds: Int? = nil,
+                policy: String? = nil) {
         self.roleArn = roleArn
         self.roleSessionName = roleSessionName
         self.webIdentityToken = webIdentityToken
         self.durationSeconds = durationSeconds
+        self.policy = policy
     }
 }

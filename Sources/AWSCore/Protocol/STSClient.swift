@@ -48,6 +48,7 @@ public struct STSClient: STSCalling {
         var parameters = [("RoleArn", request.roleArn), ("RoleSessionName", request.roleSessionName),
                           ("WebIdentityToken", request.webIdentityToken)]
         if let v = request.durationSeconds { parameters.append(("DurationSeconds", String(v))) }
+        if let v = request.policy { parameters.append(("Policy", v)) }
         let response = try await client(FixedCredentials(nil))
             .callQuery("AssumeRoleWithWebIdentity", parameters: parameters, signed: false, mutates: false)
         return try Self.credentials(from: response, operation: "AssumeRoleWithWebIdentity", source: "web-identity")

@@ -12,8 +12,8 @@ struct UsersExportCommand: AsyncParsableCommand {
         abstract: "Write the pool's users, or those meeting --where, as CSV, JSON, JSON lines or a Cognito user-import CSV.",
         discussion: """
             The pool is listed in sixteen parallel parts at the UserList quota (one when a pool \
-            holds two pages or fewer, or when \
-            --where has a clause the service can answer) and each page is written as it arrives, \
+            holds two pages or fewer, when \
+            --where has a clause the service can answer, or with --sequential) and each page is written as it arrives, \
             so memory stays the same whatever the pool's size. --with-groups adds each user's \
             groups (AdminListGroupsForUser per user, paced by the UserRead quota). csv has the \
             user's fields and one column per attribute of the pool's schema; json and jsonl keep \
@@ -39,6 +39,8 @@ struct UsersExportCommand: AsyncParsableCommand {
     var format: UserExportFormat
     @Option(help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "file"))
     var output: String?
+    @Flag(help: ScanHelp.sequential)
+    var sequential = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -60,7 +62,8 @@ struct UsersExportCommand: AsyncParsableCommand {
         let sink = try ExportSink(path: output, writer: UserExportWriter(format: format, pool: described, withGroups: withGroups,
                                                                           importHeader: header))
         let lookMFA = format == .cognitoImport && described.mfaConfiguration == .optional
-        let scan = UserScan(backend: admin.backend, pool: pool, condition: try ScanConsole.condition(condition))
+        let scan = UserScan(backend: admin.backend, pool: pool, condition: try ScanConsole.condition(condition),
+                            partitioned: !sequential)
         let console = ScanConsole()
         let backend = admin.backend, groups = withGroups
         try sink.start()

@@ -14,7 +14,7 @@ struct UsersListCommand: AsyncParsableCommand {
             (ends with) *= (contains) ~ (regular expression) < > (numbers, dates such as \
             2024-05-01). The service answers one = or ^= clause on a searchable attribute itself; \
             every clause is checked on each user. Otherwise a pool of more than two pages is listed in sixteen \
-            parallel parts at the UserList quota.
+            parallel parts at the UserList quota (--sequential: one chain of pages).
             --filter takes the service's own syntax: an attribute, = (equals) or ^= (starts with), and \
             a quoted value; e.g. 'email ^= "ann"', 'status = "Enabled"', 'cognito:user_status = \
             "UNCONFIRMED"'. CSV puts every attribute in its own column.
@@ -34,6 +34,8 @@ struct UsersListCommand: AsyncParsableCommand {
     var condition: String?
     @Option(help: ArgumentHelp("Only users matching this ListUsers filter, e.g. 'email ^= \"ann\"'.", valueName: "filter"))
     var filter: String?
+    @Flag(help: ScanHelp.sequential)
+    var sequential = false
     @OptionGroup var output: OutputOptions
     @OptionGroup var global: GlobalOptions
 
@@ -55,7 +57,8 @@ struct UsersListCommand: AsyncParsableCommand {
             try printer.list(try await PoolReads.users(admin.backend, pool: pool, filter: filter))
             return
         }
-        let scan = UserScan(backend: admin.backend, pool: pool, condition: try ScanConsole.condition(condition))
+        let scan = UserScan(backend: admin.backend, pool: pool, condition: try ScanConsole.condition(condition),
+                            partitioned: !sequential)
         let console = ScanConsole()
         let found = UserBuffer()
         let final = try await scan.runUsers { users, progress in
@@ -65,6 +68,11 @@ struct UsersListCommand: AsyncParsableCommand {
         console.finish(final)
         try printer.list(found.users)
     }
+}
+
+/// Help shared by the commands that scan a pool.
+enum ScanHelp {
+    static let sequential = ArgumentHelp("List through one chain of pages, one request at a time, as other tools do; slower.")
 }
 
 /// The users a listing has found so far, gathered from the scan's batches.

@@ -71,6 +71,37 @@ struct UsersExportCommandTests {
         #expect(exact.stdout.isEmpty)
     }
 
+    @Test("list and export --sequential read the pool through one chain of pages, every user once, as boto3 lists it")
+    func sequential() throws {
+        let kit = try AdminCommandKit()
+        _ = try kit.boto("""
+            import urllib.request
+            body = json.dumps({"userPoolId": pool, "count": 150, "prefix": "seq"}).encode()
+            urllib.request.urlopen(urllib.request.Request(\(AdminCommandKit.literal(kit.url)) + "/_emulator/cognito-idp/users",
+                                                          data=body, method="POST")).read()
+            """)
+        let want = Set(try kit.allUsers().keys)
+        #expect(want.count == 150)
+        // The proxy counts the ListUsers calls: 150 users, 60 a page, are three pages through one
+        // chain, where sixteen chains take sixteen calls or more.
+        let proxy = try FaultProxy(upstream: kit.url)
+        defer { proxy.stop() }
+        for (arguments, calls) in [(["list", "--sequential", "--output", "jsonl"], 3...3),
+                                   (["export", "--sequential", "--format", "jsonl"], 3...3),
+                                   (["list", "--output", "jsonl"], 16...32)] {
+            try proxy.resetCounters()
+            let result = try kit.run(["users", arguments[0], "--pool", kit.pool] + arguments.dropFirst(), endpoint: proxy.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            let names = result.stdout.split(separator: "\n").compactMap {
+                (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["Username"] as? String
+            }
+            #expect(names.count == want.count, "\(arguments): each user once")
+            #expect(Set(names) == want, "\(arguments)")
+            let listed = try proxy.counters().received(["ListUsers"])
+            #expect(calls.contains(listed), "\(arguments): \(listed) ListUsers calls")
+        }
+    }
+
     @Test("a bad --where is one sentence naming the word, exit 2, and nothing is sent")
     func badWhere() throws {
         let kit = try Self.kit()

@@ -13,8 +13,11 @@ public final class CurlTransport: HTTPTransport {
 
     /// - Parameters:
     ///   - options: timeouts, CA bundle, proxies and user agent.
-    ///   - maxConcurrentTransfers: how many transfers may run at once (one thread each).
-    public init(options: TransportOptions = TransportOptions(), maxConcurrentTransfers: Int = 4) {
+    ///   - maxConcurrentTransfers: how many transfers may run at once (one thread each, started
+    ///     as needed). Sixteen: a partitioned scan runs sixteen chains, and far from the region a
+    ///     round trip takes long enough (150 ms and more) that four transfers at a time held a scan
+    ///     or a job below its quota (about 20 requests a second against UserList's 30).
+    public init(options: TransportOptions = TransportOptions(), maxConcurrentTransfers: Int = 16) {
         CurlGlobal.initialize()
         self.options = options
         self.pool = CurlWorkerPool(maxWorkers: max(1, maxConcurrentTransfers))

@@ -27,7 +27,7 @@ struct ListPrinter {
 
     /// Prints a list of records.
     func list<Item: Encodable>(_ items: [Item]) throws {
-        let records = try items.map(Self.json)
+        let records = try items.map { try Self.json($0) }
         switch format {
         case .json: Output.json(try Self.data(.array(records)), pretty: isatty(STDOUT_FILENO) == 1)
         case .jsonl: for record in records { print(String(decoding: try Self.data(record), as: UTF8.self)) }

@@ -24,7 +24,7 @@ enum SecretInput {
     }
 
     /// One line typed with echo off; echo comes back even when reading fails.
-    private static func hidden(_ prompt: String) throws -> String {
+    private static func hidden(_ prompt: String, nothing: String = "No password was typed; nothing was sent.") throws -> String {
         FileHandle.standardError.write(Data(prompt.utf8))
         var saved = termios()
         let haveTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
@@ -38,7 +38,7 @@ enum SecretInput {
             FileHandle.standardError.write(Data("\n".utf8))
         }
         guard let line = readLine(strippingNewline: true) else {
-            throw CommandFailure.usage("No password was typed; nothing was sent.")
+            throw CommandFailure.usage(nothing)
         }
         return line
     }
@@ -51,7 +51,7 @@ extension SecretInput {
     static func line(_ what: String) throws -> String {
         let text: String
         if Terminal.isInteractive {
-            text = try typedWithoutEcho("\(what): ")
+            text = try hidden("\(what): ", nothing: "Nothing was typed.")
         } else {
             guard let line = readLine(strippingNewline: true) else {
                 throw CommandFailure.usage("Give the \(what.lowercased()) on its own line of stdin.")
@@ -60,23 +60,5 @@ extension SecretInput {
         }
         guard !text.isEmpty else { throw CommandFailure.usage("The \(what.lowercased()) is empty.") }
         return text
-    }
-
-    /// One line typed with echo off; echo comes back even when reading fails.
-    private static func typedWithoutEcho(_ prompt: String) throws -> String {
-        FileHandle.standardError.write(Data(prompt.utf8))
-        var saved = termios()
-        let haveTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
-        if haveTerminal {
-            var quiet = saved
-            quiet.c_lflag &= ~tcflag_t(ECHO)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
-        }
-        defer {
-            if haveTerminal { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
-            FileHandle.standardError.write(Data("\n".utf8))
-        }
-        guard let line = readLine(strippingNewline: true) else { throw CommandFailure.usage("Nothing was typed.") }
-        return line
     }
 }

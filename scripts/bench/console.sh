@@ -27,27 +27,8 @@ swift build -c release --product cognito-tui >/dev/null
 swift build -c release --product cognito-console-bench >/dev/null
 bin_dir="$(swift build -c release --show-bin-path)"
 
-work="$(mktemp -d)"
-emulator_pid=""
-cleanup() {
-  tmux -S "$work/tmux.sock" kill-server 2>/dev/null || true
-  if [ -n "$emulator_pid" ]; then
-    kill "$emulator_pid" 2>/dev/null || true
-    wait "$emulator_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-python3 scripts/emulator/server.py --watch-parent >"$work/url" 2>"$work/emulator.log" &
-emulator_pid=$!
-for _ in $(seq 300); do
-  [ -s "$work/url" ] && break
-  kill -0 "$emulator_pid" 2>/dev/null || { cat "$work/emulator.log" >&2; echo "the emulator did not start." >&2; exit 1; }
-  sleep 0.1
-done
-url="$(head -n 1 "$work/url")"
-[ -n "$url" ] || { echo "the emulator did not start." >&2; exit 1; }
+bench_cleanup() { tmux -S "$work/tmux.sock" kill-server 2>/dev/null || true; }
+. scripts/bench/emulator.sh
 
 echo "seeding a pool with $users users and 59 more pools at $url..." >&2
 pool="$(python3 scripts/bench/seed_users.py "$url" "$users")"

@@ -25,26 +25,7 @@ echo "building cognito-tui (release)..." >&2
 swift build -c release --product cognito-tui >/dev/null
 bin_dir="$(swift build -c release --show-bin-path)"
 
-work="$(mktemp -d)"
-emulator_pid=""
-cleanup() {
-  if [ -n "$emulator_pid" ]; then
-    kill "$emulator_pid" 2>/dev/null || true
-    wait "$emulator_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-python3 scripts/emulator/server.py --watch-parent >"$work/url" 2>"$work/emulator.log" &
-emulator_pid=$!
-for _ in $(seq 300); do
-  [ -s "$work/url" ] && break
-  kill -0 "$emulator_pid" 2>/dev/null || { cat "$work/emulator.log" >&2; echo "the emulator did not start." >&2; exit 1; }
-  sleep 0.1
-done
-url="$(head -n 1 "$work/url")"
-[ -n "$url" ] || { echo "the emulator did not start." >&2; exit 1; }
+. scripts/bench/emulator.sh
 
 echo "scale benchmark: $users users, the fault proxy in front of $url..." >&2
 python3 scripts/bench/scale_runs.py "$bin_dir/cognito-tui" "$url" "$users" "$work"

@@ -28,11 +28,9 @@ extension Reducer {
         }
     }
 
-    static var currentRules: (ConsoleState) -> RulesState? {
-        { state in
-            if case .rules(let rules) = state.currentContent { return rules }
-            return nil
-        }
+    static func currentRules(_ state: ConsoleState) -> RulesState? {
+        if case .rules(let rules) = state.currentContent { return rules }
+        return nil
     }
 
     /// `a` (nil) or `enter`/`u` on a rule: its form.

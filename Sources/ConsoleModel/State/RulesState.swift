@@ -19,6 +19,10 @@ public struct RulesState: Sendable {
             self.value = value
             self.roleARN = roleARN
         }
+
+        init(_ rule: CognitoIdentity.MappingRule) {
+            self.init(claim: rule.claim, matchType: rule.matchType.rawValue, value: rule.value, roleARN: rule.roleARN)
+        }
     }
 
     public static let matchTypes = CognitoIdentity.MappingRuleMatchType.knownValues.map(\.rawValue)
@@ -55,9 +59,7 @@ public struct RulesState: Sendable {
         let mapping = saved.roleMappings?[provider]
         type = mapping?.type.rawValue ?? "Rules"
         ambiguous = mapping?.ambiguousRoleResolution?.rawValue ?? "AuthenticatedRole"
-        rules = (mapping?.rulesConfiguration?.rules ?? []).map {
-            Rule(claim: $0.claim, matchType: $0.matchType.rawValue, value: $0.value, roleARN: $0.roleARN)
-        }
+        rules = (mapping?.rulesConfiguration?.rules ?? []).map(Rule.init)
         clean = (type, ambiguous, rules)
     }
 
@@ -98,8 +100,14 @@ public struct RulesState: Sendable {
 
     /// The mapping as `SetIdentityPoolRoles` takes it.
     public var mappingJSON: JSONValue {
-        var object: [String: JSONValue] = ["Type": .string(type), "AmbiguousRoleResolution": .string(ambiguous)]
-        if type == "Rules" {
+        Self.json(type: type, ambiguous: ambiguous, rules: type == "Rules" ? rules : nil)
+    }
+
+    /// A role mapping as `SetIdentityPoolRoles` takes it; `rules` nil leaves the rules out.
+    static func json(type: String, ambiguous: String?, rules: [Rule]?) -> JSONValue {
+        var object: [String: JSONValue] = ["Type": .string(type)]
+        if let ambiguous { object["AmbiguousRoleResolution"] = .string(ambiguous) }
+        if let rules {
             object["RulesConfiguration"] = .object(["Rules": .array(rules.map { rule in
                 .object(["Claim": .string(rule.claim), "MatchType": .string(rule.matchType), "Value": .string(rule.value),
                          "RoleARN": .string(rule.roleARN)])
@@ -125,15 +133,8 @@ public struct RulesState: Sendable {
     public var editedInput: JSONValue {
         var mappings: [String: JSONValue] = [:]
         for (key, mapping) in saved.roleMappings ?? [:] where key != provider {
-            var object: [String: JSONValue] = ["Type": .string(mapping.type.rawValue)]
-            if let resolution = mapping.ambiguousRoleResolution { object["AmbiguousRoleResolution"] = .string(resolution.rawValue) }
-            if let rules = mapping.rulesConfiguration?.rules {
-                object["RulesConfiguration"] = .object(["Rules": .array(rules.map {
-                    .object(["Claim": .string($0.claim), "MatchType": .string($0.matchType.rawValue), "Value": .string($0.value),
-                             "RoleARN": .string($0.roleARN)])
-                })])
-            }
-            mappings[key] = .object(object)
+            mappings[key] = Self.json(type: mapping.type.rawValue, ambiguous: mapping.ambiguousRoleResolution?.rawValue,
+                                      rules: mapping.rulesConfiguration.map { $0.rules.map(Rule.init) })
         }
         mappings[provider] = mappingJSON
         return .object(["IdentityPoolId": .string(pool.id),

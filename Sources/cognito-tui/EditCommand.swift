@@ -43,17 +43,9 @@ struct EditCommand: AsyncParsableCommand {
         let resource = ids.joined(separator: "/")
         let base = try await updater.read(admin.backend, ids)
         let editor = EditorSession(updater: updater, resource: resource, environment: admin.session.context.environment)
-        guard var plan = try editor.edit(base) else { return }
-        DiffText.lines(plan, resource: resource).forEach { print($0) }
-        guard plan.hasChanges else {
-            print("No change to \(resource); nothing was sent.")
-            return
-        }
-        if dryRun {
-            print("Dry run: nothing was sent.")
-            return
-        }
-        try confirmation.confirm(.update, name: ids[ids.count - 1], what: "send \(updater.operation) for \(resource)", admin: admin)
-        try await UpdateSender(updater: updater, path: ids, resource: resource).send(&plan, admin: admin)
+        guard let plan = try editor.edit(base) else { return }
+        try await UpdateSender(updater: updater, path: ids, resource: resource)
+            .finish(plan, label: "\(resource)", dryRun: dryRun, confirmation: confirmation, weight: .update,
+                    name: ids[ids.count - 1], what: "send \(updater.operation) for \(resource)", admin: admin)
     }
 }

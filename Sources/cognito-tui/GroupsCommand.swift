@@ -120,17 +120,9 @@ struct GroupsUpdateCommand: AsyncParsableCommand {
         if !dryRun { try admin.refuseIfReadOnly([updater.operation]) }
         let pool = try await admin.pool(pool)
         let path = [pool, name], resource = "\(pool)/\(name)"
-        var plan = try await updater.plan(admin.backend, path: path, edit: .members(edits))
-        DiffText.lines(plan, resource: resource).forEach { print($0) }
-        guard plan.hasChanges else {
-            print("No change to group \(name); nothing was sent.")
-            return
-        }
-        if dryRun {
-            print("Dry run: nothing was sent.")
-            return
-        }
-        try confirmation.confirm(.reversible, name: name, what: "update group \(name) in \(pool)", admin: admin)
-        try await UpdateSender(updater: updater, path: path, resource: resource).send(&plan, admin: admin)
+        let plan = try await updater.plan(admin.backend, path: path, edit: .members(edits))
+        try await UpdateSender(updater: updater, path: path, resource: resource)
+            .finish(plan, label: "group \(name)", dryRun: dryRun, confirmation: confirmation, weight: .reversible,
+                    name: name, what: "update group \(name) in \(pool)", admin: admin)
     }
 }

@@ -75,17 +75,9 @@ struct IdpoolsPrincipalTagsCommand: AsyncParsableCommand {
         }
         var members: [String: JSONValue?] = ["PrincipalTags": .object(tags)]
         if let useDefaults { members["UseDefaults"] = .bool(useDefaults) }
-        var plan = try updater.plan(base: base, edit: .members(members))
-        DiffText.lines(plan, resource: resource).forEach { print($0) }
-        guard plan.hasChanges else {
-            print("No change to \(resource); nothing was sent.")
-            return
-        }
-        if dryRun {
-            print("Dry run: nothing was sent.")
-            return
-        }
-        try confirmation.confirm(.reversible, name: name, what: "set the principal tags of \(name) in \(id)", admin: admin)
-        try await UpdateSender(updater: updater, path: path, resource: resource).send(&plan, admin: admin)
+        let plan = try updater.plan(base: base, edit: .members(members))
+        try await UpdateSender(updater: updater, path: path, resource: resource)
+            .finish(plan, label: "\(resource)", dryRun: dryRun, confirmation: confirmation, weight: .reversible,
+                    name: name, what: "set the principal tags of \(name) in \(id)", admin: admin)
     }
 }

@@ -68,17 +68,9 @@ struct IdpoolsSetRolesCommand: AsyncParsableCommand {
         }
         guard case .object(var members) = given else { return }
         members["IdentityPoolId"] = .string(id)
-        var plan = try await updater.plan(admin.backend, path: [id], edit: .whole(.object(members)))
-        DiffText.lines(plan, resource: id).forEach { print($0) }
-        guard plan.hasChanges else {
-            print("No change to \(id); nothing was sent.")
-            return
-        }
-        if dryRun {
-            print("Dry run: nothing was sent.")
-            return
-        }
-        try confirmation.confirm(.update, name: id, what: "send SetIdentityPoolRoles for \(id)", admin: admin)
-        try await UpdateSender(updater: updater, path: [id], resource: id).send(&plan, admin: admin)
+        let plan = try await updater.plan(admin.backend, path: [id], edit: .whole(.object(members)))
+        try await UpdateSender(updater: updater, path: [id], resource: id)
+            .finish(plan, label: "\(id)", dryRun: dryRun, confirmation: confirmation, weight: .update,
+                    name: id, what: "send SetIdentityPoolRoles for \(id)", admin: admin)
     }
 }

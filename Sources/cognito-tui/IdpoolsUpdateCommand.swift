@@ -62,17 +62,9 @@ struct IdpoolsUpdateCommand: AsyncParsableCommand {
         let updater = Updaters.identityPool
         if !dryRun { try admin.refuseIfReadOnly([updater.operation]) }
         let id = try await admin.identityPool(idpool)
-        var plan = try await updater.plan(admin.backend, path: [id], edit: .members(try edits(id: id)))
-        DiffText.lines(plan, resource: id).forEach { print($0) }
-        guard plan.hasChanges else {
-            print("No change to \(id); nothing was sent.")
-            return
-        }
-        if dryRun {
-            print("Dry run: nothing was sent.")
-            return
-        }
-        try confirmation.confirm(.reversible, name: id, what: "update identity pool \(id)", admin: admin)
-        try await UpdateSender(updater: updater, path: [id], resource: id).send(&plan, admin: admin)
+        let plan = try await updater.plan(admin.backend, path: [id], edit: .members(try edits(id: id)))
+        try await UpdateSender(updater: updater, path: [id], resource: id)
+            .finish(plan, label: "\(id)", dryRun: dryRun, confirmation: confirmation, weight: .reversible,
+                    name: id, what: "update identity pool \(id)", admin: admin)
     }
 }

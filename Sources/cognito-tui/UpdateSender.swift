@@ -9,6 +9,25 @@ struct UpdateSender {
     /// The resource as the messages name it, e.g. `eu-west-1_AbC/staff`.
     let resource: String
 
+    /// The whole last stretch of an update command: the diff printed; nothing more when nothing
+    /// changes (`label` names the resource: "No change to group staff") or on a dry run;
+    /// otherwise the confirmation the change's weight asks for, then the send.
+    func finish(_ plan: UpdatePlan, label: String, dryRun: Bool, confirmation: ConfirmOptions, weight: ChangeWeight,
+                name: String, what: String, admin: AdminContext) async throws {
+        var plan = plan
+        DiffText.lines(plan, resource: resource).forEach { print($0) }
+        guard plan.hasChanges else {
+            print("No change to \(label); nothing was sent.")
+            return
+        }
+        if dryRun {
+            print("Dry run: nothing was sent.")
+            return
+        }
+        try confirmation.confirm(weight, name: name, what: what, admin: admin)
+        try await send(&plan, admin: admin)
+    }
+
     func send(_ plan: inout UpdatePlan, admin: AdminContext) async throws {
         while true {
             switch try await updater.commit(admin.backend, path: path, plan: plan) {

@@ -68,17 +68,9 @@ struct UsersUpdateCommand: AsyncParsableCommand {
         }
         for (name, value) in set { values[name] = .string(value) }
         for name in deletions { values[name] = nil }
-        var plan = try updater.plan(base: base, edit: .members(["UserAttributes": .object(values)]))
-        DiffText.lines(plan, resource: resource).forEach { print($0) }
-        guard plan.hasChanges else {
-            print("No change to user \(username); nothing was sent.")
-            return
-        }
-        if dryRun {
-            print("Dry run: nothing was sent.")
-            return
-        }
-        try confirmation.confirm(.reversible, name: username, what: "update user \(username) in \(pool)", admin: admin)
-        try await UpdateSender(updater: updater, path: path, resource: resource).send(&plan, admin: admin)
+        let plan = try updater.plan(base: base, edit: .members(["UserAttributes": .object(values)]))
+        try await UpdateSender(updater: updater, path: path, resource: resource)
+            .finish(plan, label: "user \(username)", dryRun: dryRun, confirmation: confirmation, weight: .reversible,
+                    name: username, what: "update user \(username) in \(pool)", admin: admin)
     }
 }

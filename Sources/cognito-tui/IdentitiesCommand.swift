@@ -71,8 +71,10 @@ struct IdentitiesDeleteCommand: AsyncParsableCommand {
         abstract: "Delete identities (DeleteIdentities, 60 per call).",
         discussion: """
             On a terminal you type the identity's id (or, for several, their number) to confirm; \
-            without one, pass --yes. Identities the service did not delete are listed with its \
-            error code, and the exit status is then 1.
+            without one, pass --yes. The ids go 60 to a call; an identity the service did not \
+            delete is listed with its error code (the exit status is then 1), and a call whose \
+            reply was lost is settled by looking each identity up, so none is asked for twice. \
+            --report saves the outcome of every identity.
             Examples:
               cognito-tui identities delete eu-west-1:0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a
               cognito-tui identities list prod_identities --output jsonl | jq -r .IdentityId | xargs cognito-tui identities delete --yes
@@ -80,12 +82,15 @@ struct IdentitiesDeleteCommand: AsyncParsableCommand {
     )
     @Argument(help: ArgumentHelp("The identities' ids.", valueName: "identity"))
     var identities: [String]
+    @Option(help: ArgumentHelp("Save the report of every identity to FILE.csv or FILE.jsonl.", valueName: "file"))
+    var report: String?
     @OptionGroup var confirmation: ConfirmOptions
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         guard !identities.isEmpty else { throw ValidationError("Name at least one identity to delete.") }
         for identity in identities { try InputChecks.identityID(identity) }
+        if let report { try InputChecks.reportPath(report) }
     }
 
     func run() async throws {
@@ -96,16 +101,9 @@ struct IdentitiesDeleteCommand: AsyncParsableCommand {
         let name = ids.count == 1 ? ids[0] : String(ids.count)
         try confirmation.confirm(.delete, name: name, what: ids.count == 1 ? "delete identity \(ids[0])" : "delete \(ids.count) identities",
                                  admin: admin)
-        let total = ids.count
-        let unprocessed = try await IdentityPoolReads.deleteIdentities(admin.backend, ids) { sent in
-            if total > IdentityPoolReads.deleteBatchSize { Output.error("Sent \(sent) of \(total).") }
-        }
-        print("Deleted \(ids.count - unprocessed.count) of \(ids.count) identit\(ids.count == 1 ? "y" : "ies").")
-        guard unprocessed.isEmpty else {
-            for item in unprocessed { print("Not deleted: \(item.identityId ?? "?") (\(item.errorCode?.rawValue ?? "no error code"))") }
-            throw CommandFailure(description: "\(unprocessed.count) identit\(unprocessed.count == 1 ? "y was" : "ies were") not deleted.",
-                                 status: ExitStatus.serviceError)
-        }
+        let job = try IdentityDeletion.job(admin.backend, ids: ids)
+        let status = try await JobConsole(admin: admin).run(job, reportPath: report)
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

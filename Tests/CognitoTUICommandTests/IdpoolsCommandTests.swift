@@ -184,7 +184,7 @@ struct IdpoolsCommandTests {
         let ids = out[1].split(separator: " ").map(String.init)
         let result = try kit.run(["identities", "delete"] + ids + ["--yes", "--debug"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Deleted 61 of 61 identities."))
+        #expect(result.stdout.contains("Delete identities: 61 succeeded in"), "\(result.stdout)")
         #expect(result.stderr.components(separatedBy: "--> DeleteIdentities").count - 1 == 2)
         let left = try kit.boto(#"print(len(ci.list_identities(IdentityPoolId="\#(out[0])", MaxResults=60)["Identities"]))"#)
         #expect(left.trimmingCharacters(in: .whitespacesAndNewlines) == "0")

@@ -1,7 +1,6 @@
 import CognitoAPI
 
-/// Reading identity pools and identities, and deleting identities in the batches
-/// `DeleteIdentities` takes.
+/// Reading identity pools and identities.
 public enum IdentityPoolReads {
     /// `DeleteIdentities` takes at most 60 identity ids per call (API reference).
     public static let deleteBatchSize = 60
@@ -16,21 +15,5 @@ public enum IdentityPoolReads {
         try await PoolReads.collect(Paging.listIdentities.everyItem(.init(identityPoolId: identityPool, maxResults: 60)) {
             try await backend.listIdentities($0)
         })
-    }
-
-    /// Deletes identities, 60 per `DeleteIdentities` call, in order; returns those the service
-    /// did not delete, with its error code.
-    /// - Parameter progress: told after each batch how many ids were sent so far.
-    public static func deleteIdentities(_ backend: any CognitoBackend, _ ids: [String],
-                                        progress: @Sendable (Int) -> Void = { _ in }) async throws -> [CognitoIdentity.UnprocessedIdentityId] {
-        var unprocessed: [CognitoIdentity.UnprocessedIdentityId] = []
-        var sent = 0
-        while sent < ids.count {
-            let batch = Array(ids[sent..<min(sent + deleteBatchSize, ids.count)])
-            unprocessed += try await backend.deleteIdentities(.init(identityIdsToDelete: batch)).unprocessedIdentityIds ?? []
-            sent += batch.count
-            progress(sent)
-        }
-        return unprocessed
     }
 }

@@ -32,6 +32,23 @@ public enum JobStep: Sendable, Equatable {
 public typealias JobWork = @Sendable (JobItem) async throws -> JobWorkResult
 /// Reads one item back after a failure that left its outcome unknown.
 public typealias JobVerify = @Sendable (JobItem) async throws -> JobVerification
+/// Sends one call for several items (an operation that takes a batch of ids, such as
+/// `DeleteIdentities`) and returns, by item id, the failures of the items the service did not
+/// process; an item without one is done. Throwing is a failure of the whole call.
+public typealias JobBatchWork = @Sendable ([JobItem]) async throws -> [String: JobFailure]
+
+/// Items sent together, up to `size` a call.
+public struct JobBatching: Sendable {
+    public var size: Int
+    public var work: JobBatchWork
+
+    public init(size: Int, work: @escaping JobBatchWork) {
+        precondition(size > 0, "a batch holds at least one item")
+        self.size = size
+        self.work = work
+    }
+}
+
 /// Waits until the caller allows one more call (the session's rate limiter goes here).
 /// Throwing stops the job: the item is reported as not started if nothing was sent for it yet.
 public typealias JobAcquire = @Sendable (JobItem, JobStep) async throws -> Void
@@ -46,11 +63,25 @@ public struct Job: Sendable {
     public var work: JobWork
     /// Reads an item back after an unknown outcome; without it such items are reported as unknown.
     public var verify: JobVerify?
+    /// When set, items go in calls of up to `size` each through its work, and `work` is not used.
+    public var batching: JobBatching?
 
     public init(plan: JobPlan, work: @escaping JobWork, verify: JobVerify? = nil) {
         self.plan = plan
         self.work = work
         self.verify = verify
+    }
+
+    /// A job whose items go together, up to `batching.size` a call; an item whose call ended
+    /// unknown is read back alone with `verify`, and only those not applied are sent again.
+    public init(plan: JobPlan, batching: JobBatching, verify: JobVerify? = nil) {
+        self.plan = plan
+        self.work = { item in
+            if let failure = try await batching.work([item])[item.id] { throw BatchedItemFailure(failure: failure) }
+            return .done(requestId: nil)
+        }
+        self.verify = verify
+        self.batching = batching
     }
 }
 
@@ -58,4 +89,10 @@ public struct Job: Sendable {
 public enum JobResult: Sendable {
     case planned(JobPlan)
     case finished(JobReport)
+}
+
+/// One item's failure inside a batch call, as an error.
+struct BatchedItemFailure: JobClassifiableError {
+    let failure: JobFailure
+    var jobFailure: JobFailure { failure }
 }

@@ -25,13 +25,15 @@ actor JobLedger {
         self.totals = JobTotals(total: plan.count)
     }
 
-    /// The index of the next item to start, or nil when the plan is used up or the job cancelled.
-    func take() -> Int? {
-        guard next < plan.count, !cancellation.isCancelled else { return nil }
-        defer { next += 1 }
-        inFlight += 1
+    /// The indices of the next items to start, at most `limit`, or none when the plan is used up
+    /// or the job cancelled.
+    func take(upTo limit: Int = 1) -> [Int] {
+        guard next < plan.count, !cancellation.isCancelled else { return [] }
+        let taken = Array(next..<min(next + limit, plan.count))
+        next += taken.count
+        inFlight += taken.count
         publish(finished: false)
-        return next
+        return taken
     }
 
     /// Records how a handed-out item ended.

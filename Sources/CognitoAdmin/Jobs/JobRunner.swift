@@ -34,7 +34,7 @@ public struct JobConfiguration: Sendable {
 /// change, cancellation that only stops new items, and no blind resend of a call whose outcome
 /// is unknown.
 ///
-/// For each item, in plan order:
+/// For each item, in plan order (or each batch of items, for a job with batching):
 /// 1. wait for `acquire`; if the job was cancelled meanwhile, the item is "not started";
 /// 2. send it with the job's `work`;
 /// 3. on a failure that proves nothing was applied, resend (at most `maxResends` times, after the
@@ -81,14 +81,15 @@ public struct JobRunner: Sendable {
                     progress: @escaping @Sendable (JobProgress) -> Void = { _ in }) async -> JobReport {
         let ledger = JobLedger(plan: job.plan, clock: clock, rateWindow: configuration.rateWindow,
                                cancellation: cancellation, progress: progress)
-        let workers = min(configuration.concurrency, job.plan.count)
+        let size = job.batching?.size ?? 1
+        let workers = min(configuration.concurrency, (job.plan.count + size - 1) / size)
         await withTaskCancellationHandler {
             await withTaskGroup(of: Void.self) { group in
                 for _ in 0..<workers {
                     group.addTask {
-                        while let index = await ledger.take() {
-                            let entry = await process(job.plan.items[index], of: job, cancellation: cancellation)
-                            await ledger.record(entry, at: index)
+                        while case let indices = await ledger.take(upTo: size), !indices.isEmpty {
+                            let entries = await process(indices.map { job.plan.items[$0] }, of: job, cancellation: cancellation)
+                            for (index, entry) in zip(indices, entries) { await ledger.record(entry, at: index) }
                         }
                     }
                 }
@@ -99,15 +100,41 @@ public struct JobRunner: Sendable {
         return await ledger.finish()
     }
 
-    /// Steps 1 to 4 for one item.
-    func process(_ item: JobItem, of job: Job, cancellation: JobCancellation) async -> JobReportEntry {
+    /// One call's outcome for each item it carried.
+    private enum Sent {
+        case done(JobWorkResult)
+        case failed(JobFailure)
+    }
+
+    /// Sends the items in one call: the job's batch work, or its work for a single item.
+    private func send(_ items: [JobItem], of job: Job) async -> [String: Sent] {
+        do {
+            if let batching = job.batching {
+                let failures = try await batching.work(items)
+                return Dictionary(uniqueKeysWithValues: items.map { item in
+                    (item.id, failures[item.id].map(Sent.failed) ?? .done(.done(requestId: nil)))
+                })
+            }
+            return [items[0].id: .done(try await job.work(items[0]))]
+        } catch {
+            let failure = classify(error)
+            return Dictionary(uniqueKeysWithValues: items.map { ($0.id, Sent.failed(failure)) })
+        }
+    }
+
+    /// Steps 1 to 4 for the items of one call (one item, or one batch), returning their entries
+    /// in the order given. The items still pending go together in each resend; an item whose
+    /// outcome is unknown is read back on its own.
+    func process(_ items: [JobItem], of job: Job, cancellation: JobCancellation) async -> [JobReportEntry] {
+        var results: [String: JobReportEntry] = [:]
+        var pending = items
         var attempts = 0
         var resends = 0
         var verifiedResends = 0
         var firstSend: Duration?
-        var last: JobFailure?
+        var last: [String: JobFailure] = [:]
 
-        func entry(_ outcome: JobOutcome, verified: Bool = false, failure: JobFailure? = nil,
+        func entry(_ item: JobItem, _ outcome: JobOutcome, verified: Bool = false, failure: JobFailure? = nil,
                    requestId: String? = nil, message: String? = nil) -> JobReportEntry {
             JobReportEntry(id: item.id, label: item.label, call: item.call, outcome: outcome, verified: verified,
                            errorCode: failure?.code, message: message ?? failure?.message,
@@ -115,62 +142,91 @@ public struct JobRunner: Sendable {
                            duration: firstSend.map { clock.now() - $0 } ?? .zero)
         }
 
-        while true {
+        sending: while !pending.isEmpty {
             do {
-                try await acquire(item, .perform(attempt: attempts + 1))
+                try await acquire(pending[0], .perform(attempt: attempts + 1))
             } catch {
                 // The limiter refused: stop the job rather than send around it.
                 cancellation.cancel()
-                if let last { return entry(.failed, failure: last) }
                 let reason = error is CancellationError ? nil : JobFailure.oneLine(String(describing: error))
-                return .notStarted(item, message: reason)
+                for item in pending {
+                    results[item.id] = last[item.id].map { entry(item, .failed, failure: $0) } ?? .notStarted(item, message: reason)
+                }
+                break
             }
-            if attempts == 0 && cancellation.isCancelled { return .notStarted(item) }
+            if attempts == 0 && cancellation.isCancelled {
+                for item in pending { results[item.id] = .notStarted(item) }
+                break
+            }
             attempts += 1
             if firstSend == nil { firstSend = clock.now() }
 
-            let failure: JobFailure
-            do {
-                switch try await job.work(item) {
-                case .done(let requestId, let note): return entry(.succeeded, requestId: requestId, message: note)
-                case .skipped(let reason): return entry(.skipped, message: JobFailure.oneLine(reason))
+            let sent = await send(pending, of: job)
+            var notApplied: [JobItem] = []
+            var unknown: [JobItem] = []
+            for item in pending {
+                switch sent[item.id] {
+                case .done(.done(let requestId, let note))?:
+                    results[item.id] = entry(item, .succeeded, requestId: requestId, message: note)
+                case .done(.skipped(let reason))?:
+                    results[item.id] = entry(item, .skipped, message: JobFailure.oneLine(reason))
+                case .failed(let failure)?:
+                    last[item.id] = failure
+                    switch failure.kind {
+                    case .rejected: results[item.id] = entry(item, .failed, failure: failure)
+                    case .notApplied: notApplied.append(item)
+                    case .outcomeUnknown: unknown.append(item)
+                    }
+                case nil:
+                    results[item.id] = entry(item, .unknown, message: "The call's reply did not mention this item.")
                 }
-            } catch {
-                failure = classify(error)
             }
-            last = failure
+            pending = []
 
-            switch failure.kind {
-            case .rejected:
-                return entry(.failed, failure: failure)
-            case .notApplied:
-                guard resends < configuration.maxResends, !cancellation.isCancelled else {
-                    return entry(.failed, failure: failure)
+            if !notApplied.isEmpty {
+                if resends < configuration.maxResends, !cancellation.isCancelled {
+                    resends += 1
+                    let pause = configuration.backoff(resends)
+                    var paused = true
+                    if pause > .zero {
+                        do { try await sleep(pause) } catch { paused = false }
+                    }
+                    if paused && !cancellation.isCancelled {
+                        pending += notApplied
+                        notApplied = []
+                    }
                 }
-                resends += 1
-                let pause = configuration.backoff(resends)
-                if pause > .zero {
-                    do { try await sleep(pause) } catch { return entry(.failed, failure: failure) }
-                }
-                if cancellation.isCancelled { return entry(.failed, failure: failure) }
-            case .outcomeUnknown:
-                // Never resend blindly: read back first. The read-back runs even after a cancel,
-                // since it changes nothing and turns an unknown into an answer.
+                for item in notApplied { results[item.id] = entry(item, .failed, failure: last[item.id]) }
+            }
+
+            // Never resend blindly: read back first. The read-back runs even after a cancel,
+            // since it changes nothing and turns an unknown into an answer.
+            var resendVerified: [JobItem] = []
+            for item in unknown {
+                let failure = last[item.id]
                 switch await verify(item, of: job) {
                 case .applied:
-                    return entry(.succeeded, verified: true, failure: failure)
+                    results[item.id] = entry(item, .succeeded, verified: true, failure: failure)
                 case .notApplied:
-                    guard verifiedResends < max(1, configuration.maxResends), !cancellation.isCancelled else {
-                        return entry(.failed, verified: true, failure: failure)
+                    if verifiedResends < max(1, configuration.maxResends), !cancellation.isCancelled {
+                        resendVerified.append(item)
+                    } else {
+                        results[item.id] = entry(item, .failed, verified: true, failure: failure)
                     }
-                    verifiedResends += 1
                 case .failed(let reason):
-                    return entry(.failed, verified: true, failure: reason)
+                    results[item.id] = entry(item, .failed, verified: true, failure: reason)
                 case .undetermined:
-                    return entry(.unknown, failure: failure)
+                    results[item.id] = entry(item, .unknown, failure: failure)
                 }
             }
+            if !resendVerified.isEmpty { verifiedResends += 1 }
+            pending += resendVerified
+            if pending.isEmpty { break sending }
+            pending.sort { lhs, rhs in
+                (items.firstIndex { $0.id == lhs.id } ?? 0) < (items.firstIndex { $0.id == rhs.id } ?? 0)
+            }
         }
+        return items.map { results[$0.id] ?? .notStarted($0) }
     }
 
     /// The job's read-back, under the limiter. A read-back that fails is made again, up to

@@ -124,15 +124,19 @@ enum IdentityPoolActions {
                     "PrincipalTags": .some(.object(Dictionary(pairs.map { ($0.key, JSONValue.string($0.value)) }, uniquingKeysWith: { _, last in last })))]
         })
 
-    /// Deleting identities (`DeleteIdentities`), one call an identity; marked rows run as a job.
+    /// Deleting identities (`DeleteIdentities`); marked rows run as a job that sends them 60 to a
+    /// call and looks each one up when a call's reply is lost.
     static let deleteIdentity = ResourceAction(
         "delete", keys: [.delete, .control("x")], title: "delete identity", operations: ["DeleteIdentities"],
         confirmation: .typeName, question: { "Delete identity \($0.id)? Its logins are unlinked; this cannot be undone." },
+        verify: { backend, ref, _ in try await IdentityDeletion.readBack(backend, identity: ref.id) },
         removes: true,
+        batch: .init(size: IdentityPoolReads.deleteBatchSize) { backend, refs in
+            try await IdentityDeletion.delete(backend, ids: refs.map(\.id))
+        },
         work: .run { backend, ref, _ in
-            let out = try await backend.deleteIdentities(.init(identityIdsToDelete: [ref.id]))
-            if let left = out.unprocessedIdentityIds?.first {
-                throw UpdateError("\(ref.id) was not deleted: \(left.errorCode?.rawValue ?? "the service did not say why").")
+            if let failure = try await IdentityDeletion.delete(backend, ids: [ref.id])[ref.id] {
+                throw UpdateError("\(ref.id) was not deleted: \(failure.message)")
             }
             return ActionOutcome("Deleted identity \(ref.id).", .removed)
         })

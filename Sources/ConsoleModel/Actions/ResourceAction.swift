@@ -69,13 +69,29 @@ public struct ResourceAction: Sendable {
     /// Whether the action makes its resource go away (a deletion): after a job, its rows are
     /// removed rather than read back.
     public let removesResource: Bool
+    /// For an operation that takes several resources a call (`DeleteIdentities`): a job on marked
+    /// rows sends them together, up to `size` a call, instead of one call each.
+    public let batch: Batch?
+
+    public struct Batch: Sendable {
+        public let size: Int
+        /// One call for these resources; returns the failures of those it did not process, by
+        /// resource id.
+        public let send: @Sendable (_ backend: any CognitoBackend, _ refs: [ResourceRef]) async throws -> [String: JobFailure]
+
+        public init(size: Int, send: @escaping @Sendable (_ backend: any CognitoBackend, _ refs: [ResourceRef]) async throws -> [String: JobFailure]) {
+            self.size = size
+            self.send = send
+        }
+    }
 
     public init(_ verb: String, keys: [Key], title: String, operations: [String], scope: Scope = .rowOrPane,
                 confirmation: Confirmation, hint: Bool = false,
                 question: @escaping @Sendable (ResourceRef) -> String = { _ in "" },
                 verify: Verify? = nil,
-                lists: Set<ListKind>? = nil, removes: Bool = false, bulk: Bool = false, work: Work) {
+                lists: Set<ListKind>? = nil, removes: Bool = false, bulk: Bool = false, batch: Batch? = nil, work: Work) {
         self.verify = verify
+        self.batch = batch
         self.bulk = bulk
         self.removesResource = removes
         self.lists = lists

@@ -147,8 +147,8 @@ extension Reducer {
             JobItem(id: ref.key, label: ref.id,
                     call: JobCall(operation: operation, resource: ref.path.joined(separator: "/")))
         }
-        let noun = ResourceRegistry.descriptor(first.kind).noun
-        return try? JobPlan(title: "\(action.verb.capitalizedFirst) \(NumberText.grouped(refs.count)) \(refs.count == 1 ? noun : noun + "s")",
+        let descriptor = ResourceRegistry.descriptor(first.kind)
+        return try? JobPlan(title: "\(action.verb.capitalizedFirst) \(NumberText.grouped(refs.count)) \(refs.count == 1 ? descriptor.noun : descriptor.plural)",
                             items: items)
     }
 
@@ -171,10 +171,13 @@ extension Reducer {
         if plan.count > planLinesShown {
             lines.append(ConfirmLine(.kept, "… and \(NumberText.grouped(plan.count - planLinesShown)) more"))
         }
-        var question = "\(plan.title): one \(operation) call each"
+        let calls = action.batch.map { (plan.count + $0.size - 1) / $0.size } ?? plan.count
+        var question = "\(plan.title): " + (action.batch.map {
+            "\(NumberText.grouped(calls)) \(operation) call\(calls == 1 ? "" : "s") of up to \($0.size)"
+        } ?? "one \(operation) call each")
         if let asked = values.summary { question += " (\(asked))" }
         if let quota = state.info.quota(of: operation) {
-            let time = quota.duration(of: plan.count)
+            let time = quota.duration(of: calls)
             question += ", paced at the \(quota): " + (time < .seconds(1) ? "under a second" : "about \(JobState.duration(time))")
         }
         question += ". The report lists every one; esc sends nothing (a dry run)."
@@ -331,8 +334,7 @@ extension Reducer {
     /// A bulk form's or picker's title: what it does to how many marked rows.
     static func bulkTitle(_ request: ActionRequest) -> String? {
         guard let first = request.marked.first, let action = request.action.action else { return nil }
-        let noun = ResourceRegistry.descriptor(first.kind).noun
-        return "\(action.title.capitalizedFirst): \(NumberText.grouped(request.marked.count)) marked \(noun)s"
+        return "\(action.title.capitalizedFirst): \(NumberText.grouped(request.marked.count)) marked \(ResourceRegistry.descriptor(first.kind).plural)"
     }
 
     /// Results of action effects.

@@ -13,6 +13,8 @@ public struct ResourceDescriptor: Sendable {
     public let depth: Int
     /// The singular noun: "user pool", "user".
     public let noun: String
+    /// The plural noun: "user pools", "identities".
+    public var plural: String { noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s" }
     public let describe: DescribeSpec?
     /// Reads one resource back as a row, so a change refreshes exactly that row.
     public let fetchRow: FetchRow?

@@ -249,9 +249,10 @@ public final class ConsoleViewModel: ConsoleDriver {
         let byID = Dictionary(refs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let ticket = request.ticket
         let verify = action.verify
+        let batch = action.batch
         spawn(pane: nil) { [weak self] backend in
-            let job = Self.job(plan, perform: perform, values: values, verify: verify, refs: byID, within: request.within,
-                               backend: backend)
+            let job = Self.job(plan, perform: perform, values: values, verify: verify, batch: batch, refs: byID,
+                               within: request.within, backend: backend)
             let (progress, feed) = JobProgress.stream()
             let relay = Task { @MainActor [weak self] in
                 for await snapshot in progress { self?.send(.jobProgress(ticket: ticket, snapshot)) }
@@ -265,17 +266,27 @@ public final class ConsoleViewModel: ConsoleDriver {
 
     /// The job's work: the action's call for each item's resource, and its read-back.
     private nonisolated static func job(_ plan: JobPlan, perform: @escaping ResourceAction.Perform, values: FormValues,
-                                        verify: ResourceAction.Verify?,
+                                        verify: ResourceAction.Verify?, batch: ResourceAction.Batch?,
                                         refs: [String: ResourceRef], within: ResourceRef?, backend: any CognitoBackend) -> Job {
+        var check: JobVerify?
+        if let verify {
+            check = { item in
+                guard let ref = refs[item.id] else { return .undetermined }
+                return try await verify(backend, ref, values)
+            }
+        }
+        if let batch {
+            return Job(plan: plan, batching: JobBatching(size: batch.size) { items in
+                let sent = items.compactMap { refs[$0.id] }
+                let failures = try await batch.send(backend, sent)
+                return Dictionary(sent.compactMap { ref in failures[ref.id].map { (ref.key, $0) } },
+                                  uniquingKeysWith: { first, _ in first })
+            }, verify: check)
+        }
         let work: JobWork = { item in
             guard let ref = refs[item.id] else { throw UpdateError("No resource for \(item.id).") }
             _ = try await perform(backend, ActionTarget(ref, within: within), values)
             return .done(requestId: nil)
-        }
-        guard let verify else { return Job(plan: plan, work: work) }
-        let check: JobVerify = { item in
-            guard let ref = refs[item.id] else { return .undetermined }
-            return try await verify(backend, ref, values)
         }
         return Job(plan: plan, work: work, verify: check)
     }

@@ -189,4 +189,34 @@ struct IdpoolsCommandTests {
         let left = try kit.boto(#"print(len(ci.list_identities(IdentityPoolId="\#(out[0])", MaxResults=60)["Identities"]))"#)
         #expect(left.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
+
+    @Test("identities delete when every DeleteIdentities reply is lost after it was applied: every identity gone, each batch sent once")
+    func deleteIdentitiesThroughFaults() throws {
+        let kit = try AdminCommandKit()
+        let out = try kit.boto("""
+            p = ci.create_identity_pool(IdentityPoolName="ids_fault_" + pool[-6:], AllowUnauthenticatedIdentities=True)["IdentityPoolId"]
+            ids = [ci.get_id(IdentityPoolId=p)["IdentityId"] for _ in range(150)]
+            print(p)
+            print(" ".join(ids))
+            """).split(separator: "\n").map(String.init)
+        let ids = out[1].split(separator: " ").map(String.init)
+        // The look-ups at the emulator's pace rather than the 5 a second a real account allows.
+        try kit.settings("quotas:\n  DescribeIdentity: 1000\n  DeleteIdentities: 1000\n")
+        let proxy = try FaultProxy(upstream: kit.url)
+        defer { proxy.stop() }
+        try proxy.configure(.init(drop: 1, operations: ["DeleteIdentities"]))
+        let reportPath = kit.home.path + "/deleted.jsonl"
+        let result = try kit.run(["identities", "delete"] + ids + ["--yes", "--report", reportPath], endpoint: proxy.url)
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("Delete identities: 150 succeeded in"), "\(result.stdout)")
+
+        let counters = try proxy.counters()
+        #expect(counters.byOperation["DeleteIdentities"] == ["dropped": 3],
+                "each batch of 60 reached the emulator once, and its reply was lost: \(counters.byOperation)")
+        #expect(counters.received(["DescribeIdentity"]) == 150, "each identity was looked up once")
+        let entries = try String(contentsOfFile: reportPath, encoding: .utf8).split(separator: "\n")
+        #expect(entries.count == 150 && entries.allSatisfy { $0.contains(#""outcome":"succeeded""#) })
+        let left = try kit.boto(#"print(len(ci.list_identities(IdentityPoolId="\#(out[0])", MaxResults=60)["Identities"]))"#)
+        #expect(left.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
 }

@@ -19,8 +19,12 @@ public final class FaultProxy: @unchecked Sendable {
         /// `reset` (a TCP RST) or `close`.
         public var dropAction: String
         public var seed: Int
+        /// The operations the throttles and drops apply to; every operation when empty.
+        public var operations: [String]
 
-        public init(latencyMs: Double = 0, throttle: Double = 0, drop: Double = 0, dropAction: String = "reset", seed: Int = 0) {
+        public init(latencyMs: Double = 0, throttle: Double = 0, drop: Double = 0, dropAction: String = "reset", seed: Int = 0,
+                    operations: [String] = []) {
+            self.operations = operations
             self.latencyMs = latencyMs
             self.throttle = throttle
             self.drop = drop
@@ -29,7 +33,7 @@ public final class FaultProxy: @unchecked Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case latencyMs = "latency_ms", throttle, drop, dropAction = "drop_action", seed
+            case latencyMs = "latency_ms", throttle, drop, dropAction = "drop_action", seed, operations
         }
     }
 

@@ -14,8 +14,10 @@ before, so a run is reproducible whatever order concurrent connections arrive in
 resent request gets a fresh draw.
 
 Counters of what the proxy did are read from GET /__proxy/counters; POST /__proxy/config
-changes the faults ({"latency_ms", "throttle", "drop", "drop_action", "seed"}, each
-optional) and POST /__proxy/reset zeroes the counters and the memory of requests seen.
+changes the faults ({"latency_ms", "throttle", "drop", "drop_action", "seed", "operations"},
+each optional; "operations", a list of operation names, limits the throttles and drops to
+those operations, every operation when empty) and POST /__proxy/reset zeroes the counters
+and the memory of requests seen.
 """
 
 import hashlib
@@ -23,7 +25,7 @@ import http.client
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -46,6 +48,7 @@ class Faults:
     drop: float = 0.0
     drop_action: str = "reset"
     seed: int = 0
+    operations: list[str] = field(default_factory=list)
 
     def updated(self, changes: Any) -> "Faults":
         """A copy with ``changes`` (a JSON object) applied, checked field by field."""
@@ -74,6 +77,8 @@ class Faults:
             raise ConfigError(f"drop_action must be one of {list(DROP_ACTIONS)}")
         if not isinstance(self.seed, int) or isinstance(self.seed, bool):
             raise ConfigError("seed must be an integer")
+        if not isinstance(self.operations, list) or not all(isinstance(name, str) for name in self.operations):
+            raise ConfigError("operations must be a list of operation names")
 
 
 class ProxyState:
@@ -110,10 +115,13 @@ class ProxyState:
             self._by_operation.clear()
             self._per_second.clear()
 
-    def decide(self, key: bytes) -> tuple[str, Faults]:
+    def decide(self, key: bytes, operation: str = "") -> tuple[str, Faults]:
         """``forward``, ``throttle`` or ``drop`` for one request, and the faults in force."""
         with self._lock:
             faults = self._faults
+            if faults.operations and operation not in faults.operations:
+                self._per_second[int(time.time())] += 1
+                return "forward", faults
             digest = hashlib.sha256(key).hexdigest()
             occurrence = self._seen[digest]
             self._seen[digest] += 1

@@ -236,7 +236,7 @@ class FaultHandler(BaseHTTPRequestHandler):
         operation = operation_of(lower)
         key = b"\0".join([self.command.encode(), self.path.encode(),
                            lower.get("x-amz-target", "").encode(), body])
-        fate, faults = proxy.decide(key)
+        fate, faults = proxy.decide(key, operation)
         if faults.latency_ms:
             time.sleep(faults.latency_ms / 1000)
         if fate == "throttle":

@@ -51,7 +51,7 @@ def proxy(emulator):
 @pytest.fixture(autouse=True)
 def calm(proxy):
     """Every test starts with no faults and zeroed counters."""
-    configure(proxy, latency_ms=0, throttle=0, drop=0, drop_action="reset", seed=7)
+    configure(proxy, latency_ms=0, throttle=0, drop=0, drop_action="reset", seed=7, operations=[])
     assert request(proxy, "POST", "/__proxy/reset")[0] == 200
 
 
@@ -157,6 +157,17 @@ def test_draws_are_seeded_and_a_resent_request_gets_a_fresh_one(proxy):
     assert first[:20] != first[20:]
 
 
+def test_faults_can_be_limited_to_some_operations(emulator, proxy):
+    configure(proxy, drop=1, operations=["CreateUserPool"])
+    name = f"only-{uuid.uuid4().hex[:8]}"
+    with pytest.raises(ConnectionResetError):
+        call(proxy, "CreateUserPool", {"PoolName": name})
+    status, _, _ = call(proxy, "ListUserPools", {"MaxResults": 5})
+    assert status == 200
+    seen = counters(proxy)
+    assert seen["by_operation"] == {"CreateUserPool": {"dropped": 1}, "ListUserPools": {"forwarded": 1}}
+
+
 def test_latency_delays_each_request(proxy):
     configure(proxy, latency_ms=250)
     started = time.monotonic()
@@ -202,6 +213,7 @@ def test_concurrent_kept_alive_connections_are_all_served_and_counted(proxy):
     ({"latency_ms": "slow"}, "latency_ms"),
     ({"drop_action": "explode"}, "drop_action"),
     ({"colour": "red"}, "unknown fields"),
+    ({"operations": "CreateUserPool"}, "operations"),
 ])
 def test_bad_fault_settings_are_refused_and_change_nothing(proxy, faults, fragment):
     status, _, body = request(proxy, "POST", "/__proxy/config", json.dumps(faults).encode())

@@ -202,9 +202,9 @@ public struct JobRunner: Sendable {
             // Never resend blindly: read back first. The read-back runs even after a cancel,
             // since it changes nothing and turns an unknown into an answer.
             var resendVerified: [JobItem] = []
-            for item in unknown {
+            for (item, verification) in await verifyAll(unknown, of: job) {
                 let failure = last[item.id]
-                switch await verify(item, of: job) {
+                switch verification {
                 case .applied:
                     results[item.id] = entry(item, .succeeded, verified: true, failure: failure)
                 case .notApplied:
@@ -227,6 +227,27 @@ public struct JobRunner: Sendable {
             }
         }
         return items.map { results[$0.id] ?? .notStarted($0) }
+    }
+
+    /// Reads the items back, up to `concurrency` at once (a batch's items each need their own
+    /// read); the answers come in the order of the items.
+    private func verifyAll(_ items: [JobItem], of job: Job) async -> [(JobItem, JobVerification)] {
+        if items.count == 1 { return [(items[0], await verify(items[0], of: job))] }
+        var answers: [Int: JobVerification] = [:]
+        await withTaskGroup(of: (Int, JobVerification).self) { group in
+            var next = 0
+            func start() {
+                let index = next
+                next += 1
+                group.addTask { (index, await verify(items[index], of: job)) }
+            }
+            while next < min(configuration.concurrency, items.count) { start() }
+            for await (index, answer) in group {
+                answers[index] = answer
+                if next < items.count { start() }
+            }
+        }
+        return items.indices.map { (items[$0], answers[$0] ?? .undetermined) }
     }
 
     /// The job's read-back, under the limiter. A read-back that fails is made again, up to

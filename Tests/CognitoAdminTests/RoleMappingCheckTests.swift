@@ -85,4 +85,14 @@ struct RoleMappingCheckTests {
         #expect(!RoleMappingCheck.isRoleARN("arn:aws:iam::1234567890123:role/Admin"))
         #expect(!RoleMappingCheck.isRoleARN("arn:aws:iam::123456789012:role/"))
     }
+
+    @Test("provider ARNs: an OpenID Connect provider is a host and path, a SAML provider a name; a role is neither")
+    func providerARNs() {
+        #expect(RoleMappingCheck.isIAMARN("arn:aws:iam::123456789012:oidc-provider/accounts.google.com", resource: "oidc-provider"))
+        #expect(RoleMappingCheck.isIAMARN("arn:aws:iam::123456789012:oidc-provider/login.example.com/tenant-1", resource: "oidc-provider"))
+        #expect(RoleMappingCheck.isIAMARN("arn:aws:iam::123456789012:saml-provider/Corp_IdP", resource: "saml-provider"))
+        #expect(!RoleMappingCheck.isIAMARN("arn:aws:iam::123456789012:role/Corp", resource: "saml-provider"))
+        #expect(!RoleMappingCheck.isIAMARN("arn:aws:iam::123456789012:oidc-provider/bad host", resource: "oidc-provider"))
+        #expect(!RoleMappingCheck.isIAMARN("accounts.google.com", resource: "oidc-provider"))
+    }
 }

@@ -330,6 +330,14 @@ struct EmulatorConsoleTests {
 
         await on(.character("I"))
         pane.handle(.key(.tab))
+        let userARN = "arn:aws:iam::123456789012:user/guest"
+        enter(userARN)                                                 // a user's ARN, not a role's: refused as typed
+        guard case .form(let rolesForm)? = pane.screen.overlay else { Issue.record("no roles form"); return }
+        #expect(rolesForm.fields[1].error == "`\(userARN)` is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME).")
+        await on(.enter)
+        guard case .form? = pane.screen.overlay else { Issue.record("the form closed on a bad ARN"); return }
+        #expect(try await identity.getIdentityPoolRoles(.init(identityPoolId: id)).roles?["unauthenticated"] == nil, "nothing was sent")
+        for _ in userARN { pane.handle(.key(.backspace)) }
         enter("arn:aws:iam::123456789012:role/guest")
         await on(.enter)                                               // the plan is read: then its diff
         await on(.character("y"))

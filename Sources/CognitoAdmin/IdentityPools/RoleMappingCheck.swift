@@ -111,7 +111,12 @@ public enum RoleMappingCheck {
 
     /// Whether `text` is an IAM role ARN: `arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME`, a
     /// twelve-digit account, a name of letters, digits and `+=,.@_-`.
-    public static func isRoleARN(_ text: String) -> Bool {
+    public static func isRoleARN(_ text: String) -> Bool { isIAMARN(text, resource: "role") }
+
+    /// Whether `text` is an IAM ARN of this resource type: `arn:PARTITION:iam::ACCOUNT:TYPE/NAME`
+    /// (`role`, `oidc-provider`, `saml-provider`); for a role, a name of letters, digits and
+    /// `+=,.@_-/`, for a provider, a host name and path.
+    public static func isIAMARN(_ text: String, resource: String) -> Bool {
         guard (20...2048).contains(text.count) else { return false }
         let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[3].isEmpty else { return false }
@@ -119,9 +124,9 @@ public enum RoleMappingCheck {
         guard partition == "aws" || (partition.hasPrefix("aws-") && partition.dropFirst(4).allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") })
                                      && partition.count > 4) else { return false }
         guard parts[4].count == 12, parts[4].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        guard parts[5].hasPrefix("role/") else { return false }
-        let name = parts[5].dropFirst(5)
-        let allowed = Set("+=,.@_-/")
+        guard parts[5].hasPrefix(resource + "/") else { return false }
+        let name = parts[5].dropFirst(resource.count + 1)
+        let allowed = Set(resource == "role" ? "+=,.@_-/" : ".-_/")
         return !name.isEmpty && !name.hasSuffix("/") && name.count <= 512
             && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) }
     }

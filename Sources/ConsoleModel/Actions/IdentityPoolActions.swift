@@ -17,8 +17,8 @@ enum IdentityPoolActions {
                 FormField("classic", "Classic (basic) flow", kind: .flag, text: "no"),
                 FormField("userPools", "User pools (provider | client id | server-side check yes/no; …)",
                           kind: .records(columns: ["provider", "client id", "server-side check"])),
-                FormField("oidc", "OpenID Connect provider ARNs (comma-separated)"),
-                FormField("saml", "SAML provider ARNs (comma-separated)"),
+                FormField("oidc", "OpenID Connect provider ARNs (comma-separated)", format: .iamARNs(resource: "oidc-provider")),
+                FormField("saml", "SAML provider ARNs (comma-separated)", format: .iamARNs(resource: "saml-provider")),
                 FormField("logins", "Login providers (domain=app id, …)", kind: .keyValues),
                 FormField("developer", "Developer provider name", rule: FieldRule("CreateIdentityPool", "DeveloperProviderName")),
                 FormField("tags", "Tags (key=value, …)", kind: .keyValues),
@@ -89,8 +89,10 @@ enum IdentityPoolActions {
             let roles = current["Roles"]
             // The field keys are the members they change, so only what was changed is planned.
             return FormState(title: "Roles of \(target.ref.title)", fields: [
-                FormField(roleKey("authenticated"), "Authenticated role ARN", text: roles?["authenticated"]?.text ?? ""),
-                FormField(roleKey("unauthenticated"), "Unauthenticated role ARN", text: roles?["unauthenticated"]?.text ?? ""),
+                FormField(roleKey("authenticated"), "Authenticated role ARN", text: roles?["authenticated"]?.text ?? "",
+                          format: .roleARN),
+                FormField(roleKey("unauthenticated"), "Unauthenticated role ARN", text: roles?["unauthenticated"]?.text ?? "",
+                          format: .roleARN),
             ], note: "An emptied field removes the role; the role mappings are kept (M edits them).")
         },
         members: { values in

@@ -34,9 +34,19 @@ public struct FormField: Sendable, Equatable {
     public var error: String?
     /// For `keyValues` and comma-separated text: the keys (or items) allowed; nil for any.
     public var allowed: [String]?
+    /// A shape the text must have beyond the model's rule (which only bounds a string's length).
+    public var format: Format?
+
+    public enum Format: Sendable, Equatable {
+        /// An IAM role ARN, `arn:aws:iam::123456789012:role/NAME`.
+        case roleARN
+        /// Comma-separated IAM ARNs of this resource type (`oidc-provider`, `saml-provider`).
+        case iamARNs(resource: String)
+    }
 
     public init(_ key: String, _ label: String, kind: Kind = .text, text: String = "", required: Bool = false,
-                rule: FieldRule? = nil) {
+                rule: FieldRule? = nil, format: Format? = nil) {
+        self.format = format
         self.key = key
         self.label = label
         self.kind = kind
@@ -91,6 +101,15 @@ public struct FormField: Sendable, Equatable {
         case .records(let columns):
             for record in FormValues.records(trimmed) where record.count != columns.count {
                 return "Each entry needs \(columns.count) parts (\(columns.joined(separator: " | ")))."
+            }
+        default: break
+        }
+        switch format {
+        case .roleARN? where !RoleMappingCheck.isRoleARN(trimmed):
+            return "`\(trimmed)` is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)."
+        case .iamARNs(let resource)?:
+            if let bad = FormValues.list(trimmed).first(where: { !RoleMappingCheck.isIAMARN($0, resource: resource) }) {
+                return "`\(bad)` is not an IAM \(resource) ARN (arn:aws:iam::123456789012:\(resource)/NAME)."
             }
         default: break
         }

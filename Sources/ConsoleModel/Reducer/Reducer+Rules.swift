@@ -41,7 +41,7 @@ extension Reducer {
             FormField("claim", "Claim", text: rule?.claim ?? "", required: true),
             FormField("match", "Match type", kind: .choice(RulesState.matchTypes), text: rule?.matchType ?? "Equals", required: true),
             FormField("value", "Value", text: rule?.value ?? "", required: true),
-            FormField("role", "Role ARN", text: rule?.roleARN ?? "", required: true),
+            FormField("role", "Role ARN", text: rule?.roleARN ?? "", required: true, format: .roleARN),
         ]
         let title = index == nil ? "Add a rule to \(rules.provider)" : "Rule \(index! + 1) of \(rules.provider)"
         state.overlay = .rulesForm(RulesFormState(purpose: .rule(index: index), form: FormState(

@@ -211,7 +211,57 @@ enum IdentityPoolActions {
             return ActionOutcome("Unlinked \(provider) from \(target.id).", .updated)
         }))
 
+    /// `S` on a pool: which role a subject would get, step by step, under the saved mappings.
+    /// The subject: a user of a linked user pool (the claims their ID token would carry), a
+    /// pasted JWT (decoded, not trusted; typed masked), or claims typed as JSON.
+    static let simulate = ResourceAction(
+        "simulate", keys: [.character("S")], title: "simulate which role a subject gets",
+        operations: ["DescribeIdentityPool", "GetIdentityPoolRoles", "GetPrincipalTagAttributeMap", "AdminGetUser",
+                     "AdminListGroupsForUser"],
+        confirmation: .none,
+        work: .form(FormRecipe { backend, target in
+            let pool = try await backend.describeIdentityPool(.init(identityPoolId: target.id))
+            let mapped = try await backend.getIdentityPoolRoles(.init(identityPoolId: target.id)).roleMappings ?? [:]
+            let providers = ProviderKeys.roleMappingKeys(of: pool).union(mapped.keys).sorted()
+            guard let first = providers.first(where: { mapped[$0] != nil }) ?? providers.first else {
+                throw UpdateError("Identity pool \(target.ref.title) has no provider to simulate a sign-in from.")
+            }
+            return FormState(title: "Simulate a sign-in to \(target.ref.title)", fields: [
+                FormField("provider", "Provider (role-mapping key)", kind: .choice(providers), text: first, required: true),
+                FormField("kind", "Subject", kind: .choice(["user", "claims", "token"]),
+                          text: ProviderKeys.userPoolId(in: first) == nil ? "claims" : "user", required: true),
+                FormField("subject", "Username (user) or claims JSON (claims)"),
+                FormField("token", "JWT (token), never shown", kind: .secret),
+                FormField("custom", "Custom role ARN (optional)", format: .roleARN),
+            ], note: "user: a user of the provider's user pool, with the claims their ID token would carry.")
+        }, { backend, target, values in
+            let provider = values["provider"] ?? ""
+            let subject = (values["subject"] ?? "").trimmingCharacters(in: .whitespaces)
+            let source: ClaimSource
+            switch values["kind"] {
+            case "user":
+                guard let userPool = ProviderKeys.userPoolId(in: provider) else {
+                    throw UpdateError("\(provider) is not a user pool provider: simulate claims or a token instead.")
+                }
+                guard !subject.isEmpty else { throw UpdateError("Type the username to simulate.") }
+                source = .user(userPool: userPool, username: subject)
+            case "token":
+                guard let token = values["token"], !token.isEmpty else { throw UpdateError("Paste the token to simulate.") }
+                source = .token(token)
+            default:
+                guard let claims = try? CognitoJSONText.parse(subject), case .object = claims else {
+                    throw UpdateError("The claims must be a JSON object, e.g. {\"sub\": \"abc\"}.")
+                }
+                source = .claims(claims)
+            }
+            let simulation = try await RoleSimulator.simulate(backend, identityPool: target.id, provider: provider, source: source,
+                                                              customRoleArn: values.string("custom"))
+            return ActionOutcome("\(simulation.roleARN ?? "Deny"): \(simulation.reason)",
+                                 .open(.simulation(RulesState.title(simulation), RulesState.lines(simulation, edited: false))))
+        }))
+
     static let all: [ResourceAction] = [
+        simulate,
         lookupDeveloper, mergeDeveloper,
         create, delete,
         ResourceAction("update", keys: [.character("u")], title: "change settings and tags",

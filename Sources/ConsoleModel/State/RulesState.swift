@@ -166,6 +166,11 @@ public struct RulesState: Sendable {
         (try? JSONEncoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
     }
 
+    /// A simulation's pane title: the role it gave, or Deny.
+    public static func title(_ simulation: RoleSimulation) -> String {
+        "Simulation: " + (simulation.roleARN.map { "role " + ($0.split(separator: "/").last.map(String.init) ?? $0) } ?? "Deny")
+    }
+
     /// A simulation's outcome as lines for its pane.
     public static func lines(_ simulation: RoleSimulation, edited: Bool) -> [String] {
         var lines = ["Provider: \(simulation.provider)",

@@ -97,7 +97,7 @@ public final class ConsoleViewModel: ConsoleDriver {
                         let simulation = try await RoleSimulator.simulate(backend, identityPool: request.identityPool,
                                                                           provider: request.provider, source: request.source,
                                                                           roles: request.roles)
-                        return .simulated(title: "Simulation: " + (simulation.roleARN.map { "role " + ($0.split(separator: "/").last.map(String.init) ?? $0) } ?? "Deny"),
+                        return .simulated(title: RulesState.title(simulation),
                                           lines: RulesState.lines(simulation, edited: request.edited))
                     } catch {
                         return .status(StatusMessage(.error, "The simulation failed: \(ErrorText.sentence(error))"))

@@ -59,20 +59,25 @@ struct IdpoolsSimulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let admin = try AdminContext.make(global)
+        // The files first: a file that is missing or not JSON is one sentence before any call.
+        var given: (token: String?, claims: JSONValue?, roles: JSONValue?) = (nil, nil, nil)
+        if let token { given.token = try InputFile.valueOrFile(token, what: "a token") }
+        if let claims {
+            given.claims = try InputFile.json(claims.hasPrefix("@") ? String(claims.dropFirst()) : claims, what: "the claims")
+        }
+        if let rolesFile { given.roles = try InputFile.json(rolesFile, what: "a SetIdentityPoolRoles input") }
         let id = try await admin.identityPool(idpool)
         let source: ClaimSource
         if let user {
             let parts = user.split(separator: ":", maxSplits: 1).map(String.init)
             source = .user(userPool: try await admin.pool(parts[0]), username: parts[1])
-        } else if let token {
-            source = .token(try InputFile.valueOrFile(token, what: "a token"))
+        } else if let token = given.token {
+            source = .token(token)
         } else {
-            let path = claims.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 } ?? ""
-            source = .claims(try InputFile.json(path, what: "the claims"))
+            source = .claims(given.claims ?? .object([:]))
         }
         var roles: CognitoIdentity.GetIdentityPoolRolesResponse?
-        if let rolesFile {
-            let given = try InputFile.json(rolesFile, what: "a SetIdentityPoolRoles input")
+        if let rolesFile, let given = given.roles {
             let pool = try await admin.backend.describeIdentityPool(.init(identityPoolId: id))
             for problem in RoleMappingCheck.problems(given, pool: pool) { Output.error("Warning: \(problem)") }
             do {

@@ -219,4 +219,15 @@ struct IdpoolsCommandTests {
         let left = try kit.boto(#"print(len(ci.list_identities(IdentityPoolId="\#(out[0])", MaxResults=60)["Identities"]))"#)
         #expect(left.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
+
+    @Test("simulate with a claims file that is missing is one sentence, exit 2, before any call (the endpoint is dead)")
+    func simulateMissingFile() throws {
+        let kit = try AdminCommandKit()
+        let result = try kit.run(["idpools", "simulate", "prod_identities",
+                                  "--provider", "accounts.google.com", "--claims", "@" + kit.home.path + "/absent.json"],
+                                 endpoint: "http://127.0.0.1:9")
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("absent.json"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Could not connect"), "nothing was sent: \(result.stderr)")
+    }
 }

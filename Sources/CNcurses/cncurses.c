@@ -7,6 +7,8 @@
 #include <termios.h>
 #include <unistd.h>
 #include <pthread.h>
+#include <spawn.h>
+#include <sys/wait.h>
 
 int cncurses_lines(void) { return LINES; }
 int cncurses_cols(void) { return COLS; }
@@ -163,8 +165,15 @@ static void wake(char byte) {
     }
 }
 
+/* The program the console waits for in the foreground (the editor), or 0. */
+static volatile pid_t foreground_child = 0;
+
 static void on_terminate(int sig) {
     int saved = errno;
+    /* A hang-up or termination ends the foreground program too, so nothing is left behind;
+     * Ctrl-C belongs to the program itself (it is in the terminal's process group). */
+    pid_t child = foreground_child;
+    if (child > 0 && sig != SIGINT) kill(child, sig);
     if (pending_signal != 0) {
         /* The event loop did not react to the first one: restore directly and leave. */
         cncurses_emergency_restore();
@@ -281,3 +290,35 @@ void cncurses_resume(void) {
     clearok(curscr, TRUE);
     refresh();
 }
+
+int cncurses_run_foreground(const char *path, char *const argv[], char *const envp[]) {
+    posix_spawnattr_t attributes;
+    if (posix_spawnattr_init(&attributes) != 0) return -1;
+    /* The child starts with nothing blocked and the default handlers, in the console's own
+     * process group, so it is the terminal's foreground job and can read the keyboard. */
+    sigset_t empty;
+    sigemptyset(&empty);
+    posix_spawnattr_setsigmask(&attributes, &empty);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    const int reset[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGPIPE, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD };
+    for (unsigned i = 0; i < sizeof reset / sizeof reset[0]; i++) sigaddset(&defaults, reset[i]);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    pid_t pid = 0;
+    int rc = posix_spawn(&pid, path, NULL, &attributes, argv, envp);
+    posix_spawnattr_destroy(&attributes);
+    if (rc != 0) return -1;
+    foreground_child = pid;
+    /* A hang-up that arrived while the child was being started is passed on now. */
+    int pending = pending_signal;
+    if (pending == SIGHUP || pending == SIGTERM) kill(pid, pending);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) { foreground_child = 0; return -1; }
+    }
+    foreground_child = 0;
+    return status;
+}
+
+int cncurses_exited_cleanly(int status) { return status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0; }

@@ -39,6 +39,9 @@ struct ConsoleCommand: AsyncParsableCommand {
             throw AWSClientError.invalidInput(
                 "The console needs a terminal; for scripts use `cognito-tui call` (see `cognito-tui call --help`).")
         }
+        if let problem = TerminalCheck.problem(term: ProcessInfo.processInfo.environment["TERM"]) {
+            throw AWSClientError.invalidInput(problem)
+        }
         // An MFA code is asked for on the terminal before the console takes it over; once the
         // console runs, the prompt is closed and a later refresh asks the operator to restart.
         let gate = PromptGate()

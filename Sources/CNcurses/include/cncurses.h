@@ -85,6 +85,15 @@ int cncurses_pending_signal(void);
 void cncurses_emergency_restore(void);
 /* Marks the screen as active (1) or restored (0), so the emergency path knows whether to act. */
 void cncurses_set_active(int active);
+/* What TERM describes: 1 a terminal that can address the cursor, 0 one that cannot (dumb,
+ * hardcopy), -1 a type with no terminfo entry. */
+int cncurses_terminal_kind(void);
+/* Runs path with argv and envp in the console's process group (the terminal's foreground job)
+ * and waits for it; SIGHUP and SIGTERM received meanwhile are passed on to it. Returns the wait
+ * status, or -1 when it could not be started. */
+int cncurses_run_foreground(const char *path, char *const argv[], char *const envp[]);
+/* Whether a wait status is a normal exit with status 0. */
+int cncurses_exited_cleanly(int status);
 /* The terminal size from the tty, or -1. */
 int cncurses_tty_size(int *rows, int *cols);
 #endif

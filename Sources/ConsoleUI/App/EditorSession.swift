@@ -1,3 +1,4 @@
+import CNcurses
 import Foundation
 
 /// Runs the operator's editor on a text: `$VISUAL`, then `$EDITOR`, then `vi`, as `kubectl edit`
@@ -23,18 +24,24 @@ struct EditorSession {
             return nil
         }
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // The editor setting may carry arguments (`code --wait`); the file is passed as "$1".
-        process.arguments = ["-c", "\(command) \"$1\"", "cognito-tui-editor", path]
-        process.environment = environment
-        do {
-            try process.run()
-        } catch {
-            return nil
+        // Not Foundation's Process: it starts the child in a process group of its own, where an
+        // editor reading the keyboard is stopped or fails (the terminal's job is the console's).
+        // `exec`: the editor itself is the child, so a hang-up passed on reaches it.
+        let arguments = ["/bin/sh", "-c", "exec \(command) \"$1\"", "cognito-tui-editor", path]
+        let variables = environment.map { "\($0.key)=\($0.value)" }
+        let status = CStrings.withArray(arguments) { argv in
+            CStrings.withArray(variables) { envp in cncurses_run_foreground("/bin/sh", argv, envp) }
         }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard cncurses_exited_cleanly(status) != 0, let data = FileManager.default.contents(atPath: path) else { return nil }
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// NULL-terminated arrays of C strings for the length of a call.
+enum CStrings {
+    static func withArray<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+        let pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) } + [nil]
+        defer { for pointer in pointers { free(pointer) } }
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 }

@@ -83,6 +83,9 @@ def test_man_renders_the_page_with_every_command(prefix):
     for command in ["cognito-tui users disable", "cognito-tui idpools simulate", "cognito-tui token verify"]:
         assert command in result.stdout, command
     assert "cognito-tui users get --pool staff-pool" in result.stdout
+    # Neither the hidden command that writes the page nor the parser's own `help` has a section.
+    assert "cognito-tui generate-manual" not in result.stdout
+    assert "cognito-tui help" not in result.stdout
 
 
 def test_a_missing_swift_is_one_sentence_naming_what_to_install(tmp_path):

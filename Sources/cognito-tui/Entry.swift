@@ -59,7 +59,7 @@ struct CognitoTUI: AsyncParsableCommand {
             Examples:
               cognito-tui --profile prod-admin --region eu-west-1
               cognito-tui --read-only --start idpools
-              cognito-tui users list --pool staff-pool --where 'email $= "@example.com"' --output csv
+              cognito-tui users list --pool staff-pool --where 'email $= "@example.com"'
               cognito-tui call cognito-idp ListUserPools '{"MaxResults":10}'
 
             Exit status: 0 success, 1 the service returned an error, 2 bad usage or input, \

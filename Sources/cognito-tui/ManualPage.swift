@@ -21,7 +21,6 @@ struct ManualPage {
             ".SH DESCRIPTION",
         ]
         out += Self.text(root.discussion ?? "")
-        out += [".PP", #"Without a command, \fBcognito-tui\fR opens the console (\fBcognito-tui console\fR)."#]
         out += [".SH OPTIONS", ".TP", #"\fB\-h\fR, \fB\-\-help\fR"#, "Show the help of cognito-tui or of a command.",
                 ".TP", #"\fB\-\-version\fR"#, "Show the version."]
         out += [".SH COMMON OPTIONS", "Every command that talks to AWS takes these:"]
@@ -31,7 +30,8 @@ struct ManualPage {
             out += Self.option(argument)
         }
         out.append(".SH COMMANDS")
-        for command in root.visibleCommands.dropFirst() {
+        // `help` is the argument parser's own command; `--help` says the same on every command.
+        for command in root.visibleCommands.dropFirst() where command.path != [root.commandName, "help"] {
             out.append(#".SS ""# + Self.escape(command.path.joined(separator: " ")) + #"""#)
             if let abstract = command.abstract { out += [Self.escape(abstract)] }
             if let discussion = command.discussion, !discussion.isEmpty { out += Self.text(discussion) }

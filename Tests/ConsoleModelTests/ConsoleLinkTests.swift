@@ -81,6 +81,21 @@ struct ConsoleLinkTests {
         #expect(model.screen.message == StatusMessage(.warning, "AWS console URL: the AWS console has no page for a device."))
     }
 
+    @Test("on an identity, which the console has no page for either, o says so")
+    func noPageForIdentity() async throws {
+        let backend = FakeBackend.withUsers(0)
+        backend.identityPools = Showcase.identityPools
+        backend.identities[Showcase.identityPoolID] = [CognitoIdentity.IdentityDescription(identityId: "eu-west-1:11111111-2222-4333-8444-555555555555")]
+        let model = ActionTests.model(backend, start: .identityPool(id: Showcase.identityPoolID, name: Showcase.identityPoolName))
+        let tab = try #require(ResourceRegistry.tabs(of: .identityPool).firstIndex { $0.title == "Identities" })
+        model.handle(.key(.character(Character(String(tab + 1)))))
+        await model.settle()
+        let sent = Self.requests(model)
+        model.handle(.key(.character("o")))
+        #expect(sent().isEmpty)
+        #expect(model.screen.message == StatusMessage(.warning, "AWS console URL: the AWS console has no page for an identity."))
+    }
+
     @Test("every console page names only ids its kind's path has, and a resource below a pool names the pool")
     func templatesFitTheirKinds() throws {
         let placeholder = try Regex(#"\{([0-9]+)\}"#)

@@ -16,7 +16,10 @@ extension Reducer {
     /// Why `o` does nothing here; nil when it links somewhere.
     static func consoleLinkUnavailable(_ state: ConsoleState) -> String? {
         guard let target = consoleTarget(state) else { return "nothing selected" }
-        guard target.page != nil else { return "the AWS console has no page for a \(ResourceRegistry.descriptor(target.ref.kind).noun)" }
+        guard target.page != nil else {
+            let noun = ResourceRegistry.descriptor(target.ref.kind).noun
+            return "the AWS console has no page for \("aeiou".contains(noun.prefix(1)) ? "an" : "a") \(noun)"
+        }
         return nil
     }
 

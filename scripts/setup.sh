@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what building and testing cognito-tui needs, when it is missing:
 # Debian's -dev packages for the C libraries, tmux and nginx for the terminal tests and
-# benchmarks, and the pinned Python packages (moto[server] and friends) for the emulator.
+# benchmarks, zsh, man-db and groff-base for the install test (completions load, the manual
+# page renders), and the pinned Python packages (moto[server] and friends) for the emulator.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-packages=(libncursesw5-dev libcurl4-openssl-dev libssl-dev tmux nginx-light python3-pip)
+packages=(libncursesw5-dev libcurl4-openssl-dev libssl-dev tmux nginx-light python3-pip zsh man-db groff-base)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CognitoAdmin
+import ConsoleModel
 
 /// `cognito-tui clients list|get --pool POOL`.
 struct ClientsCommand: AsyncParsableCommand {
@@ -47,6 +48,7 @@ struct ClientsGetCommand: AsyncParsableCommand {
             Examples:
               cognito-tui clients get --pool eu-west-1_AbC123def 4c6a0q0example1client2id
               cognito-tui clients get --pool staff-pool 4c6a0q0example1client2id --output json | jq .ExplicitAuthFlows
+              cognito-tui clients get --pool staff-pool 4c6a0q0example1client2id --console-url
             """
     )
     @Option(help: PoolHelp.option)
@@ -54,6 +56,7 @@ struct ClientsGetCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The app client's id.", valueName: "client-id"))
     var clientID: String
     @OptionGroup var output: OutputOptions
+    @OptionGroup var consoleURL: ConsoleURLOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -64,7 +67,8 @@ struct ClientsGetCommand: AsyncParsableCommand {
     func run() async throws {
         let admin = try AdminContext.make(global)
         let pool = try await admin.pool(pool)
-        try ListPrinter(format: output.format, tableColumns: ["ClientId", "ClientName"])
-            .one(try await PoolReads.client(admin.backend, pool: pool, clientID: clientID))
+        let client = try await PoolReads.client(admin.backend, pool: pool, clientID: clientID)
+        if consoleURL.print(ResourceRef(.appClient, [pool, clientID]), admin) { return }
+        try ListPrinter(format: output.format, tableColumns: ["ClientId", "ClientName"]).one(client)
     }
 }

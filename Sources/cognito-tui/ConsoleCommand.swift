@@ -10,10 +10,15 @@ struct ConsoleCommand: AsyncParsableCommand {
         commandName: "console",
         abstract: "Browse Cognito user pools, users, groups, identity pools and identities (the default).",
         discussion: """
-            Keys: : commands, / filter, ? help, enter open, esc back, d describe, y copy id, r refresh, \
-            p profile, R region, @ API call log, q quit. Themes: default, light, high-contrast, monochrome, \
+            Keys: : commands, / filter, ? help, enter open, esc back, d describe, y copy id, \
+            o the AWS console's page (shown and copied), r refresh, p profile, R region, @ API call log, q quit. Themes: default, light, high-contrast, monochrome, \
             or a YAML file in ~/.config/cognito-tui/themes. Per-profile theme, read_only, protected and quotas \
             settings live in ~/.config/cognito-tui/config.yaml.
+
+            Examples:
+              cognito-tui console --profile prod-admin --region eu-west-1
+              cognito-tui console --read-only --theme high-contrast --start idpools
+              cognito-tui console --endpoint-url http://127.0.0.1:5000 --region us-east-1
             """
     )
 

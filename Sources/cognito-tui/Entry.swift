@@ -53,6 +53,15 @@ struct CognitoTUI: AsyncParsableCommand {
         commandName: "cognito-tui",
         abstract: "A terminal administration console for AWS Cognito.",
         discussion: """
+            Without a command, cognito-tui opens the console on the profile and region the AWS CLI \
+            would use. Every command's --help has examples; `man cognito-tui` has them all.
+
+            Examples:
+              cognito-tui --profile prod-admin --region eu-west-1
+              cognito-tui --read-only --start idpools
+              cognito-tui users list --pool staff-pool --where 'email $= "@example.com"'
+              cognito-tui call cognito-idp ListUserPools '{"MaxResults":10}'
+
             Exit status: 0 success, 1 the service returned an error, 2 bad usage or input, \
             3 configuration or credentials, 4 network or unreadable reply, 5 refused by --read-only, \
             6 a change declined at the prompt (a missing --yes or --confirm without a terminal is 2), 130 a job cancelled with Ctrl-C.
@@ -60,7 +69,7 @@ struct CognitoTUI: AsyncParsableCommand {
         version: CognitoTUIVersion.current,
         subcommands: [ConsoleCommand.self, CallCommand.self, PoolsCommand.self, UsersCommand.self, GroupsCommand.self,
                       ClientsCommand.self, EditCommand.self, IdpoolsCommand.self, IdentitiesCommand.self, TokenCommand.self,
-                      AuthCommand.self, CredentialsCommand.self],
+                      AuthCommand.self, CredentialsCommand.self, ManualCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

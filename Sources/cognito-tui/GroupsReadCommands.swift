@@ -1,5 +1,6 @@
 import ArgumentParser
 import CognitoAdmin
+import ConsoleModel
 
 struct GroupsListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,6 +36,7 @@ struct GroupsGetCommand: AsyncParsableCommand {
             Examples:
               cognito-tui groups get --pool eu-west-1_AbC123def staff
               cognito-tui groups get --pool staff-pool admins --output json
+              cognito-tui groups get --pool staff-pool admins --console-url
             """
     )
     @Option(help: PoolHelp.option)
@@ -42,6 +44,7 @@ struct GroupsGetCommand: AsyncParsableCommand {
     @Argument(help: "The group's name.")
     var name: String
     @OptionGroup var output: OutputOptions
+    @OptionGroup var consoleURL: ConsoleURLOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -55,6 +58,7 @@ struct GroupsGetCommand: AsyncParsableCommand {
         guard let group = try await PoolReads.group(admin.backend, pool: pool, name: name) else {
             throw CommandFailure.usage("There is no group \(name) in \(pool).")
         }
+        if consoleURL.print(ResourceRef(.group, [pool, name]), admin) { return }
         try ListPrinter(format: output.format, tableColumns: ["GroupName"]).one(group)
     }
 }

@@ -85,7 +85,7 @@ struct IdentitiesUnlinkDeveloperCommand: AsyncParsableCommand {
         abstract: "Unlink a developer user from an identity (UnlinkDeveloperIdentity).",
         discussion: """
             Examples:
-              cognito-tui identities unlink-developer eu-west-1:0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a --pool prod_identities --developer-user user-1234 --yes
+              cognito-tui identities unlink-developer --pool prod_identities --developer-user user-1234 --yes eu-west-1:0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a
             """
     )
     @Argument(help: ArgumentHelp("The identity's id.", valueName: "identity"))

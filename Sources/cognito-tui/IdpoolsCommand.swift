@@ -1,6 +1,7 @@
 import ArgumentParser
 import CognitoAPI
 import CognitoAdmin
+import ConsoleModel
 
 /// `cognito-tui idpools …`: identity pools, their roles, role mappings and principal tags.
 struct IdpoolsCommand: AsyncParsableCommand {
@@ -48,11 +49,13 @@ struct IdpoolsGetCommand: AsyncParsableCommand {
             Examples:
               cognito-tui idpools get prod_identities
               cognito-tui idpools get eu-west-1:0a1b2c3d-4e5f-6789-abcd-ef0123456789 --output json
+              cognito-tui idpools get prod_identities --console-url
             """
     )
     @Argument(help: IdentityPoolHelp.argument)
     var idpool: String
     @OptionGroup var output: OutputOptions
+    @OptionGroup var consoleURL: ConsoleURLOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws { try InputChecks.identityPool(idpool) }
@@ -60,8 +63,9 @@ struct IdpoolsGetCommand: AsyncParsableCommand {
     func run() async throws {
         let admin = try AdminContext.make(global)
         let id = try await admin.identityPool(idpool)
-        try ListPrinter(format: output.format, tableColumns: ["IdentityPoolId", "IdentityPoolName"])
-            .one(try await admin.backend.describeIdentityPool(.init(identityPoolId: id)))
+        let found = try await admin.backend.describeIdentityPool(.init(identityPoolId: id))
+        if consoleURL.print(ResourceRef(.identityPool, [id]), admin) { return }
+        try ListPrinter(format: output.format, tableColumns: ["IdentityPoolId", "IdentityPoolName"]).one(found)
     }
 }
 

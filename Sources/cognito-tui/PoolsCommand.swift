@@ -1,5 +1,6 @@
 import ArgumentParser
 import CognitoAdmin
+import ConsoleModel
 
 /// `cognito-tui pools list|get`.
 struct PoolsCommand: AsyncParsableCommand {
@@ -43,11 +44,13 @@ struct PoolsGetCommand: AsyncParsableCommand {
             Examples:
               cognito-tui pools get eu-west-1_AbC123def
               cognito-tui pools get staff-pool --output json | jq .Policies
+              cognito-tui pools get staff-pool --console-url
             """
     )
     @Argument(help: ArgumentHelp("The user pool: its id or its name.", valueName: "pool"))
     var pool: String
     @OptionGroup var output: OutputOptions
+    @OptionGroup var consoleURL: ConsoleURLOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws { try InputChecks.userPool(pool) }
@@ -55,6 +58,8 @@ struct PoolsGetCommand: AsyncParsableCommand {
     func run() async throws {
         let admin = try AdminContext.make(global)
         let pool = try await admin.pool(pool)
-        try ListPrinter(format: output.format, tableColumns: ["Id", "Name"]).one(try await PoolReads.userPool(admin.backend, pool: pool))
+        let found = try await PoolReads.userPool(admin.backend, pool: pool)
+        if consoleURL.print(ResourceRef(.userPool, [pool]), admin) { return }
+        try ListPrinter(format: output.format, tableColumns: ["Id", "Name"]).one(found)
     }
 }

@@ -2,6 +2,7 @@ import AWSCore
 import ArgumentParser
 import CognitoAPI
 import CognitoAdmin
+import ConsoleModel
 import Foundation
 
 struct UsersListCommand: AsyncParsableCommand {
@@ -91,6 +92,7 @@ struct UsersGetCommand: AsyncParsableCommand {
             Examples:
               cognito-tui users get --pool eu-west-1_AbC123def ann
               cognito-tui users get --pool staff-pool ann --output json | jq .UserAttributes
+              cognito-tui users get --pool staff-pool 'ann+test@example.com' --console-url
             """
     )
     @Option(help: PoolHelp.option)
@@ -98,6 +100,7 @@ struct UsersGetCommand: AsyncParsableCommand {
     @Argument(help: "The user's username.")
     var username: String
     @OptionGroup var output: OutputOptions
+    @OptionGroup var consoleURL: ConsoleURLOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -111,6 +114,7 @@ struct UsersGetCommand: AsyncParsableCommand {
         guard let user = try await PoolReads.user(admin.backend, pool: pool, username: username) else {
             throw CommandFailure.usage("There is no user \(username) in \(pool).")
         }
+        if consoleURL.print(ResourceRef(.user, [pool, username]), admin) { return }
         try ListPrinter(format: output.format, tableColumns: ["Username", "UserStatus", "Enabled"]).one(user)
     }
 }

@@ -146,6 +146,11 @@ import Testing
             await console.open(Showcase.identityPoolID)
             await console.press(.character("?"))
         },
+        Scene(name: "console-url-user") { console in
+            await users(console)
+            await console.select("google_109876543210987654321")
+            await console.press(.character("o"))
+        },
         Scene(name: "command-completions") { console in
             await users(console)
             await console.press(.character(":"))

@@ -20,6 +20,8 @@ public enum KeyTables {
                   whyDisabled: { Reducer.describeTarget($0) == nil ? "nothing to describe here" : nil }) { Reducer.describe(&$0) },
         KeyAction([.character("y")], "copy id",
                   whyDisabled: { Reducer.copyTarget($0) == nil ? "nothing selected" : nil }) { Reducer.copyID(&$0) },
+        KeyAction([.character("o")], "AWS console URL",
+                  whyDisabled: { Reducer.consoleLinkUnavailable($0) }) { Reducer.openConsoleLink(&$0) },
         KeyAction([.character("@")], "API calls", whyDisabled: { $0.current.kind == .callLog ? "already shown" : nil }) { state in
             Reducer.push(&state, .callLog)
         },

@@ -34,6 +34,9 @@ extension Reducer {
             guard key == .character("y") else { return [] }
             state.message = StatusMessage(.info, "Copied it to the clipboard; it is not shown again.")
             return [.frontEnd(.copyToClipboard(value))]
+        case .notice?:
+            state.overlay = nil
+            return []
         case .busy?:
             // Esc stops waiting; the reply, when it comes, finds nothing open and is dropped.
             if key == .escape { return cancelAction(&state) }

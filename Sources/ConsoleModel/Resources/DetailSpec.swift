@@ -17,6 +17,8 @@ public struct DetailSource: Sendable, Equatable {
     }
     /// What `y` copies on this tab.
     public var copyID: String { ref.id }
+    /// The console page `o` shows on this tab: the tab's own, else the resource's.
+    public var consolePage: ConsolePage? { spec.consolePage ?? ResourceRegistry.descriptor(ref.kind).consolePage }
 
     /// Fetches and formats the sections; only the main call's failure fails the tab.
     public func fetchSections(_ backend: any CognitoBackend) async throws -> [DetailView.Section] {
@@ -35,16 +37,20 @@ public struct DetailSpec: Sendable {
     public let title: String
     public let order: Int
     public let emptyText: String
+    /// The console page `o` shows on this tab, when it is not the resource's own (a pool's
+    /// Domain tab: the pool's domain page).
+    public let consolePage: ConsolePage?
     public let fetch: Fetch
 
     public init(_ kind: DetailKind, tabOf owner: ResourceKind, _ tab: TabID, _ title: String, order: Int,
-                emptyText: String = "Nothing to show.", fetch: @escaping Fetch) {
+                emptyText: String = "Nothing to show.", consolePage: ConsolePage? = nil, fetch: @escaping Fetch) {
         self.kind = kind
         self.owner = owner
         self.tab = tab
         self.title = title
         self.order = order
         self.emptyText = emptyText
+        self.consolePage = consolePage
         self.fetch = fetch
     }
 }

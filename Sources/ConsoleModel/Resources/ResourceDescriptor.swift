@@ -21,9 +21,12 @@ public struct ResourceDescriptor: Sendable {
     /// Its read-modify-write update, for the actions that edit it (a form, `e`).
     public let update: UpdateSpec?
     public let actions: [ResourceAction]
+    /// Its page in the AWS console, which `o` shows and copies; nil when the console has none.
+    public let consolePage: ConsolePage?
 
     public init(_ kind: ResourceKind, depth: Int, noun: String, describe: DescribeSpec? = nil,
-                fetchRow: FetchRow? = nil, update: UpdateSpec? = nil, actions: [ResourceAction] = []) {
+                fetchRow: FetchRow? = nil, update: UpdateSpec? = nil, actions: [ResourceAction] = [],
+                consolePage: ConsolePage? = nil) {
         self.kind = kind
         self.depth = depth
         self.noun = noun
@@ -31,6 +34,7 @@ public struct ResourceDescriptor: Sendable {
         self.fetchRow = fetchRow
         self.update = update
         self.actions = actions
+        self.consolePage = consolePage
     }
 }
 

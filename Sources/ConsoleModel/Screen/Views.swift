@@ -140,6 +140,9 @@ public enum Overlay: Sendable, Equatable {
     case form(Form)
     /// A yes/no or type-the-name confirmation.
     case confirm(Confirm)
+    /// Lines to read whole (a URL is cut where the width runs out, never shortened); any key
+    /// closes it.
+    case note(title: String, lines: [String])
 }
 
 public struct Prompt: Sendable, Equatable {

@@ -13,6 +13,8 @@ public enum OverlayState: Sendable, Equatable {
     case rulesForm(RulesFormState)
     /// A secret shown once (a generated password): y copies it, any key closes it.
     case secret(title: String, value: String)
+    /// Text to read (the console page `o` copied): any key closes it.
+    case notice(title: String, text: String)
 }
 
 /// The `:` palette or the `/` filter prompt.

@@ -115,6 +115,8 @@ public enum ScreenBuilder {
             return .picker(Picker(title: pick.title, items: shown, selected: pick.cursor, filter: pick.filter, checked: checked, note: note))
         case .secret(let title, let value)?:
             return .confirm(Confirm(title: title, text: "\(value)   (shown once: y copies it to the clipboard, any other key closes this)"))
+        case .notice(let title, let text)?:
+            return .note(title: title, lines: [text])
         case .busy(let title, _)?:
             return .confirm(Confirm(title: title, text: "Waiting for Cognito… esc stops waiting."))
         }

@@ -17,7 +17,23 @@ enum OverlayRenderer {
         case .picker(let picker): return self.picker(picker, into: &grid)
         case .form(let form): return self.form(form, into: &grid)
         case .confirm(let confirm): return self.confirm(confirm, into: &grid)
+        case .note(let title, let lines): return note(title: title, lines: lines, into: &grid)
         }
+    }
+
+    // MARK: Note
+
+    /// Lines to read whole, such as a URL: cut where the width runs out (a URL has no spaces to
+    /// break at), never shortened.
+    private static func note(title: String, lines: [String], into grid: inout Grid) -> Placed {
+        let inner = max(1, min(grid.columns - 8, 76))
+        let rows = lines.flatMap { TextFit.chunks($0, width: inner) }
+        let box = Box.centered(innerWidth: inner, innerHeight: rows.count, in: grid)
+        box.draw(title: title, footer: "any key closes", into: &grid)
+        for (index, row) in rows.enumerated() where index < box.innerHeight {
+            grid.write(row, x: box.innerX, y: box.innerY + index, role: .overlay, limit: box.innerWidth)
+        }
+        return Placed()
     }
 
     // MARK: Help

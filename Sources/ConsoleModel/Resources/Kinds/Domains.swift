@@ -10,7 +10,8 @@ public enum Domains {
                            }),
         details: [
             DetailSpec(.domain, tabOf: .userPool, TabID("domain"), "Domain", order: 50,
-                       emptyText: "No domain is configured for this user pool.") { backend, ref in
+                       emptyText: "No domain is configured for this user pool.",
+                       consolePage: ConsolePage("idp/user-pools/{0}/branding/domain")) { backend, ref in
                 let pool = try await backend.describeUserPool(.init(userPoolId: ref.id)).userPool
                 let domains = [pool?.domain, pool?.customDomain].compactMap { $0 }.filter { !$0.isEmpty }
                 var sections: [DetailView.Section] = []

@@ -12,7 +12,8 @@ public enum IdentityProviders {
                            }) { backend, ref in
                                try await backend.describeIdentityProvider(.init(userPoolId: ref[0], providerName: ref.id))
                            },
-                           update: UpdateSpec(Updaters.identityProvider), actions: [.edit(Updaters.identityProvider)]),
+                           update: UpdateSpec(Updaters.identityProvider), actions: [.edit(Updaters.identityProvider)],
+                           consolePage: ConsolePage("idp/user-pools/{0}/sign-in/identity-providers/details/{1}")),
         lists: [
             ListSpec(.providers, item: .identityProvider, noun: "identity providers",
                      columns: [Column("NAME", width: .flex(weight: 2, minimum: 10)), Column("TYPE", width: .fixed(16)),

@@ -8,7 +8,9 @@ public enum ResourceServers {
                            describe: .reading("DescribeResourceServer") { backend, ref in
                                try await backend.describeResourceServer(.init(userPoolId: ref[0], identifier: ref.id))
                            },
-                           update: UpdateSpec(Updaters.resourceServer), actions: [.edit(Updaters.resourceServer)]),
+                           update: UpdateSpec(Updaters.resourceServer), actions: [.edit(Updaters.resourceServer)],
+                           // The console lists a pool's resource servers on its domain page.
+                           consolePage: ConsolePage("idp/user-pools/{0}/branding/domain")),
         lists: [
             ListSpec(.resourceServers, item: .resourceServer, noun: "resource servers",
                      columns: [Column("IDENTIFIER", width: .flex(weight: 2, minimum: 12)), Column("NAME", width: .flex(weight: 1, minimum: 8)),

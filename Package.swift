@@ -10,6 +10,10 @@ let package = Package(
         .executable(name: "cognito-tui", targets: ["CognitoTUICommand"]),
         .library(name: "AWSCore", targets: ["AWSCore"]),
         .library(name: "CognitoAPI", targets: ["CognitoAPI"]),
+        // For the fuzz targets in Fuzz/, a package of their own (they are built with -sanitize=fuzzer).
+        .library(name: "CognitoAdmin", targets: ["CognitoAdmin"]),
+        .library(name: "ConsoleModel", targets: ["ConsoleModel"]),
+        .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
         .executable(name: "cognito-call-bench", targets: ["CallBench"]),
         .executable(name: "cognito-console-bench", targets: ["ConsoleBench"]),
     ],

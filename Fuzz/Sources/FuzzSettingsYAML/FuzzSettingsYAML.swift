@@ -1,0 +1,17 @@
+import CognitoAdmin
+import Foundation
+import FuzzSupport
+
+/// Arbitrary text as `config.yaml`.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    _ = try? Settings.parse(yaml: text, source: "config.yaml")
+    return 0
+}
+
+/// The entry SwiftPM links an executable with: hands over to libFuzzer's driver.
+@_cdecl("FuzzSettingsYAML_main")
+public func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    FuzzDriver.run(argc, argv, fuzz)
+}

@@ -84,7 +84,8 @@ struct ConsoleCommand: AsyncParsableCommand {
                                  reports: ReportFolder(path: FileManager.default.currentDirectoryPath, files: context.files,
                                                        now: context.now))
         let viewModel = ConsoleViewModel(backend: backend, profiles: profiles, themes: loader.availableNames,
-                                         start: start.pane, local: local, views: settings.views, makeBackend: makeBackend)
+                                         start: start.pane, local: local, views: settings.views, now: context.now,
+                                         makeBackend: makeBackend)
         relay.attach(viewModel)
         auditSink.attach { sentence in Task { @MainActor in viewModel.show(StatusMessage(.warning, sentence)) } }
         for warning in warnings { viewModel.show(StatusMessage(.warning, warning)) }

@@ -13,6 +13,12 @@ public enum OverlayState: Sendable, Equatable {
     case rulesForm(RulesFormState)
     /// A secret shown once (a generated password): y copies it, any key closes it.
     case secret(title: String, value: String)
+    /// Signing in as a user, step by step.
+    case signIn(SignInFormState)
+    /// What temporary credentials to ask for.
+    case credentialsForm(CredentialsFormState)
+    /// How to export temporary credentials.
+    case exportForm(ExportFormState)
 }
 
 /// The `:` palette or the `/` filter prompt.

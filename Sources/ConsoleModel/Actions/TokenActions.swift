@@ -12,14 +12,14 @@ enum TokenActions {
         "signin", keys: [.character("t")], title: "sign in as the user (tokens)",
         operations: ["DescribeUserPoolClient", "InitiateAuth", "AdminInitiateAuth", "RespondToAuthChallenge",
                      "AdminRespondToAuthChallenge", "AssociateSoftwareToken", "VerifySoftwareToken"],
-        confirmation: .none, hint: true,
+        confirmation: .none,
         work: .start { state, request in Reducer.beginSignIn(&state, request) })
 
     /// `t` on an identity pool: credentials for a guest (`GetId` makes an identity, so read-only refuses it).
     static let guestCredentials = ResourceAction(
         "credentials", keys: [.character("t")], title: "temporary credentials as a guest",
         operations: ["GetId", "GetCredentialsForIdentity", "GetOpenIdToken"],
-        confirmation: .none, hint: true,
+        confirmation: .none,
         work: .start { state, request in
             Reducer.beginCredentials(&state, CredentialsOrigin(identityPoolId: request.ref.id, logins: [:], who: "a guest"))
         })

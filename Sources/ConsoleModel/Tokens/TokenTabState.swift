@@ -59,7 +59,7 @@ public struct TokenTabState: Sendable, Equatable {
 
     /// The sections the inspector draws, with times relative to `now`.
     public func sections(now: Date) -> [DetailView.Section] {
-        var sections = [DetailView.Section(kind.rawValue, Self.masked(token, revealed: revealed, key: "token"))]
+        var sections = [DetailView.Section("Token", Self.masked(token, revealed: revealed, key: "token"))]
         guard let jwt else {
             sections[0].rows.append(("", kind == .refresh
                 ? "Cognito encrypts refresh tokens: there is nothing to decode. x revokes it."
@@ -107,6 +107,8 @@ public struct TokenTabState: Sendable, Equatable {
 
     static func compact(_ value: JSONValue) -> String {
         if case .string(let s) = value { return s }
-        return (try? JSONEncoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
     }
 }

@@ -31,10 +31,10 @@ public enum ScreenBuilder {
             footer.filter = rules.summary
         case .token(let tab):
             body = .detail(DetailView(sections: tab.sections(now: now), scrollOffset: tab.scroll))
-            footer.filter = tab.revealed ? "revealed: v hides it" : "masked: v reveals"
+            footer.paging = tab.revealed ? "revealed" : "masked"
         case .credentials(let credentials):
             body = .detail(DetailView(sections: credentials.sections(now: now), scrollOffset: credentials.scroll))
-            footer.filter = credentials.revealed ? "revealed: v hides them" : "masked: v reveals"
+            footer.paging = credentials.revealed ? "revealed" : "masked"
         case .vacant:
             body = .notice(Notice(.loading, "…"))
         }

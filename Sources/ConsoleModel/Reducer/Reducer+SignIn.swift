@@ -35,8 +35,9 @@ extension Reducer {
         form.fields[1].kind = .choice(flows)
         if !flows.contains(form.fields[1].text) { form.fields[1].text = defaultFlow(client)?.rawValue ?? "" }
         form.fields[2].label = form.fields[1].text == SignInFlow.refresh.rawValue ? "Refresh token" : "Password"
-        let allowed = client.explicitFlows.isEmpty ? "the default flows (SRP, refresh)" : client.explicitFlows.joined(separator: ", ")
-        form.note = "It allows \(allowed)" + (client.hasSecret ? "; it has a secret, so calls carry its SECRET_HASH." : ".")
+        let allowed = client.explicitFlows.isEmpty ? "the default flows (SRP, refresh)"
+            : client.explicitFlows.map { $0.hasPrefix("ALLOW_") ? String($0.dropFirst(6)) : $0 }.joined(separator: ", ")
+        form.note = (client.hasSecret ? "Secret: calls carry its SECRET_HASH. " : "No secret. ") + "Allows \(allowed)."
             + (flows.isEmpty ? " None of them signs in with a password." : "")
     }
 

@@ -221,12 +221,103 @@ struct TokenConsoleTests {
         #expect(user.state.overlay == nil && user.screen.message?.text.contains("read-only") == true, "sign-in is refused too")
 
         let writable = await model(backend, start: start)
+        await press(writable, .character("a"))
+        guard case .simulation(let title, let lines) = writable.state.current.kind else { Issue.record("no GetUser pane"); return }
+        #expect(title == "What the app sees: GetUser" && lines.contains { $0.contains("\"Username\" : \"rex\"") }, "\(lines)")
+        await press(writable, .escape)
         await press(writable, .character("x"))
         guard case .confirm? = writable.state.overlay else { Issue.record("no confirmation"); return }
         await press(writable, .character("y"))
         #expect(writable.screen.message?.text.hasPrefix("Revoked the refresh token") == true, "\(String(describing: writable.screen.message))")
         await #expect { try await signIn.refresh(refreshToken: refresh, username: "rex") } throws: { error in
             (error as? AWSServiceError)?.code == "NotAuthorizedException"
+        }
+        await press(writable, .character("a"))
+        #expect(writable.screen.message?.text.hasPrefix("GetUser with the access token failed") == true,
+                "the access tokens it issued stop working: \(String(describing: writable.screen.message))")
+    }
+
+    @Test("MFA_SETUP shows the authenticator secret and its otpauth URI and takes the app's code; SOFTWARE_TOKEN_MFA takes the code")
+    func mfaChallenges() async throws {
+        try await user("cat")
+        let signIn = try await SignIn.prepare(backend, userPoolId: pool, clientId: publicClient, now: Date.init)
+        guard case .signedIn(let first) = try await signIn.start(.password, username: "cat", password: Self.password),
+              let access = first.accessToken else { Issue.record("no first sign-in"); return }
+        _ = try await backend.associateSoftwareToken(.init(accessToken: access))
+        _ = try await backend.verifySoftwareToken(.init(accessToken: access, userCode: "123456"))
+        _ = try await backend.adminSetUserMFAPreference(.init(
+            softwareTokenMfaSettings: .init(enabled: true, preferredMfa: true), username: "cat", userPoolId: pool))
+        _ = try await backend.setUserPoolMfaConfig(.init(
+            userPoolId: pool, softwareTokenMfaConfiguration: .init(enabled: true), mfaConfiguration: .on))
+        try await user("eve")
+
+        for (name, expected) in [("eve", CognitoIdentityProvider.ChallengeNameType.mfaSetup), ("cat", .softwareTokenMfa)] {
+            let model = await model(backend, start: .user(poolID: pool, username: name))
+            await press(model, .character("t"))
+            try await choose(model, client: secretClient)
+            type(model, Self.password)
+            await press(model, .enter)
+            guard case .signIn(let open)? = model.state.overlay, case .challenge(let challenge, let totp) = open.stage else {
+                Issue.record("no challenge for \(name): \(String(describing: model.screen.message))")
+                return
+            }
+            #expect(challenge.name == expected)
+            if expected == .mfaSetup {
+                let secret = try #require(totp?.secret)
+                guard case .form(let form)? = model.screen.overlay else { Issue.record("no form"); return }
+                #expect(form.fields.map(\.value).contains(secret), "the secret is shown to be typed into the app")
+                #expect(form.fields.contains { $0.value.hasPrefix("otpauth://totp/\(pool):\(name)?secret=\(secret)") })
+            }
+            type(model, "123456")
+            guard case .form(let typed)? = model.screen.overlay else { Issue.record("no form"); return }
+            #expect(typed.fields.last?.value == "••••••", "the code is masked")
+            await press(model, .enter)
+            guard case .tokens = model.state.current.kind else {
+                Issue.record("no tokens for \(name): \(String(describing: model.screen.message))")
+                return
+            }
+        }
+    }
+
+    @Test("c in the inspector gets credentials for the ID token by the enhanced and the basic flow, carrying the mapped role")
+    func credentialsForTokens() async throws {
+        let userRole = "arn:aws:iam::123456789012:role/console-user"
+        let classicRole = "arn:aws:iam::123456789012:role/console-classic"
+        let provider = "cognito-idp.us-east-1.amazonaws.com/\(pool)"
+        let name = EmulatorBackend.unique("users").replacingOccurrences(of: "-", with: "_")
+        let identityPool = try await backend.identity.createIdentityPool(.init(
+            identityPoolName: name, allowUnauthenticatedIdentities: false, allowClassicFlow: true,
+            cognitoIdentityProviders: [.init(providerName: provider, clientId: publicClient)])).identityPoolId
+        _ = try await backend.identity.setIdentityPoolRoles(.init(identityPoolId: identityPool, roles: ["authenticated": userRole]))
+        try await user("ida")
+        let tokens = try await signedIn("ida", client: publicClient)
+        let model = await model(backend, start: .tokens(TokenSet(tokens, origin: TokenOrigin(
+            userPoolId: pool, clientId: publicClient, clientName: "public", username: "ida", flow: "USER_SRP_AUTH"))))
+
+        for (flowSteps, role, session) in [(0, "console-user", "CognitoIdentityCredentials"), (1, "console-classic", "cognito-tui")] {
+            await press(model, .character("c"))
+            guard case .credentialsForm(let open)? = model.state.overlay, case .choice(let pools) = open.form.fields[0].kind else {
+                Issue.record("no form: \(String(describing: model.screen.message))")
+                return
+            }
+            let label = "\(name) (\(identityPool))"
+            let index = try #require(pools.firstIndex(of: label), "\(pools)")
+            await press(model, .up, .up)
+            for _ in 0..<index { await press(model, .right) }
+            await press(model, .down)
+            for _ in 0..<flowSteps { await press(model, .right) }
+            await press(model, .down)
+            if flowSteps == 1 { type(model, classicRole) }
+            await press(model, .enter)
+            guard case .credentials(let issued) = model.state.currentContent else {
+                Issue.record("no credentials: \(String(describing: model.screen.message))")
+                return
+            }
+            #expect(issued.identityPoolId == identityPool)
+            let arn = Self.section(model, "Acting as (GetCallerIdentity)").first { $0.key == "arn" }?.value ?? ""
+            #expect(arn.contains(":assumed-role/\(role)/"), "\(arn)")
+            #expect(flowSteps == 0 || arn.hasSuffix("/\(session)"), "\(arn)")
+            await press(model, .escape)
         }
     }
 

@@ -11,7 +11,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         abstract: "Browse Cognito user pools, users, groups, identity pools and identities (the default).",
         discussion: """
             Keys: : commands, / filter, ? help, enter open, esc back, d describe, y copy id, r refresh, \
-            p profile, R region, @ API call log, q quit. Themes: default, light, high-contrast, monochrome, \
+            p profile, R region, @ API call log, t sign in as a user (on an identity pool: a guest's credentials), \
+            :jwt TOKEN inspect and verify a token, q quit. Themes: default, light, high-contrast, monochrome, \
             or a YAML file in ~/.config/cognito-tui/themes. Per-profile theme, read_only, protected and quotas \
             settings live in ~/.config/cognito-tui/config.yaml.
             """

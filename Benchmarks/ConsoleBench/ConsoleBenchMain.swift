@@ -59,7 +59,7 @@ enum ConsoleBench {
         var state = ConsoleBenchmark.loadedState(rows: 1)
         let load = clock.measure { state = ConsoleBenchmark.loadedState(rows: count) }
         // The layout the front end reports at 100×30, as ConsoleApp does before its first frame.
-        let planned = ScreenRenderer.layout(for: ScreenBuilder.screen(state), columns: columns, rows: rows)
+        let planned = ScreenRenderer.layout(for: ScreenBuilder.screen(state, now: Date()), columns: columns, rows: rows)
         _ = Reducer.reduce(&state, .input(.resize(columns: columns, rows: rows, bodyHeight: planned.bodyHeight)))
         let loaded = memory()
         let stored = state.currentList?.store.count ?? 0
@@ -68,7 +68,7 @@ enum ConsoleBench {
         // One frame as the front end makes it: the Screen from the state, then the Grid.
         func frame() -> Duration {
             clock.measure {
-                let frame = renderer.render(ScreenBuilder.screen(state), columns: columns, rows: rows)
+                let frame = renderer.render(ScreenBuilder.screen(state, now: Date()), columns: columns, rows: rows)
                 blackHole(frame.grid.cells.count)
             }
         }
@@ -80,7 +80,7 @@ enum ConsoleBench {
         var gridOnly: [Duration] = []
         for _ in 0..<iterations {
             var screen: Screen?
-            screenOnly.append(clock.measure { screen = ScreenBuilder.screen(state) })
+            screenOnly.append(clock.measure { screen = ScreenBuilder.screen(state, now: Date()) })
             gridOnly.append(clock.measure { blackHole(renderer.render(screen!, columns: columns, rows: rows).grid.cells.count) })
         }
         let top = frames()
@@ -118,7 +118,7 @@ enum ConsoleBench {
             typedWithFrames.append(clock.measure {
                 for char in query {
                     _ = Reducer.reduce(&state, .input(.key(.character(char))))
-                    blackHole(renderer.render(ScreenBuilder.screen(state), columns: columns, rows: rows).grid.cells.count)
+                    blackHole(renderer.render(ScreenBuilder.screen(state, now: Date()), columns: columns, rows: rows).grid.cells.count)
                 }
             })
             _ = Reducer.reduce(&state, .input(.key(.enter)))

@@ -59,7 +59,7 @@ public enum ConsoleBenchmark {
         let load = clock.measure { state = loadedState(rows: rows) }
         var screens: [Duration] = []
         for _ in 0..<iterations {
-            screens.append(clock.measure { _ = ScreenBuilder.screen(state) })
+            screens.append(clock.measure { _ = ScreenBuilder.screen(state, now: Date()) })
         }
         var filters: [Duration] = []
         var keystrokes: [Duration] = []
@@ -76,7 +76,7 @@ public enum ConsoleBenchmark {
         }
         var filteredScreens: [Duration] = []
         for _ in 0..<iterations {
-            filteredScreens.append(clock.measure { _ = ScreenBuilder.screen(state) })
+            filteredScreens.append(clock.measure { _ = ScreenBuilder.screen(state, now: Date()) })
         }
         let matches = state.currentList?.shownCount ?? 0
         return Report(rows: state.currentList?.store.count ?? 0, loadSeconds: seconds(load),

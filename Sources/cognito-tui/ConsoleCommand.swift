@@ -11,7 +11,9 @@ struct ConsoleCommand: AsyncParsableCommand {
         abstract: "Browse Cognito user pools, users, groups, identity pools and identities (the default).",
         discussion: """
             Keys: : commands, / filter, ? help, enter open, esc back, d describe, y copy id, \
-            o the AWS console's page (shown and copied), r refresh, p profile, R region, @ API call log, q quit. Themes: default, light, high-contrast, monochrome, \
+            o the AWS console's page (shown and copied), r refresh, p profile, R region, @ API call log, \
+            t sign in as a user (on an identity pool: a guest's credentials), \
+            :jwt TOKEN inspect and verify a token, q quit. Themes: default, light, high-contrast, monochrome, \
             or a YAML file in ~/.config/cognito-tui/themes. Per-profile theme, read_only, protected and quotas \
             settings live in ~/.config/cognito-tui/config.yaml.
 
@@ -92,7 +94,8 @@ struct ConsoleCommand: AsyncParsableCommand {
                                  reports: ReportFolder(path: FileManager.default.currentDirectoryPath, files: context.files,
                                                        now: context.now))
         let viewModel = ConsoleViewModel(backend: backend, profiles: profiles, themes: loader.availableNames,
-                                         start: start.pane, local: local, views: settings.views, makeBackend: makeBackend)
+                                         start: start.pane, local: local, views: settings.views, now: context.now,
+                                         makeBackend: makeBackend)
         relay.attach(viewModel)
         auditSink.attach { sentence in Task { @MainActor in viewModel.show(StatusMessage(.warning, sentence)) } }
         for warning in warnings { viewModel.show(StatusMessage(.warning, warning)) }

@@ -13,6 +13,8 @@ public final class FakeBackend: UnansweredBackend, CognitoBackend, @unchecked Se
     public typealias CI = CognitoIdentity
 
     public var info: BackendInfo
+    /// The keys and clock of token checks; nil: tokens are shown unverified.
+    public var tokenServices: TokenServices?
     public var pools: [IDP.UserPoolType] = []
     /// Users by pool id.
     public var users: [String: [IDP.UserType]] = [:]

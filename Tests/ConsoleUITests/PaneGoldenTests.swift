@@ -182,6 +182,11 @@ import Testing
         Scene(name: "profile-picker") { console in
             await console.press(.character("p"))
         },
+        Scene(name: "token-inspector", start: TokenScenes.inspector) { _ in },
+        Scene(name: "token-inspector-claims", start: TokenScenes.inspector) { console in
+            await console.scroll(toSection: "Header")
+        },
+        Scene(name: "credentials", start: TokenScenes.credentials) { _ in },
     ]
 }
 
@@ -196,9 +201,11 @@ final class PaneDriver {
 
     init(start: PaneKind, size: PaneGoldenTests.Size, views: [String: [String]] = [:]) {
         self.size = size
-        model = ConsoleViewModel(backend: Showcase.backend(), profiles: Showcase.profiles,
+        let backend = Showcase.backend()
+        backend.tokenServices = TokenScenes.services
+        model = ConsoleViewModel(backend: backend, profiles: Showcase.profiles,
                                  themes: ["dark", "light", "high-contrast", "monochrome"], start: start, views: views,
-                                 makeBackend: { _, _ in throw NoOtherBackend() })
+                                 now: TokenScenes.clock, makeBackend: { _, _ in throw NoOtherBackend() })
     }
 
     /// Waits for the calls in flight, then reports the body's height as the app's draw does.

@@ -8,6 +8,8 @@ public struct ClientBackend: CognitoBackend, CognitoClientForwarding {
     public let info: BackendInfo
     public let identityProvider: CognitoIdentityProviderClient
     public let identity: CognitoIdentityClient
+    /// Set from the session; tests point it at the emulator.
+    public var tokenServices: TokenServices?
 
     /// - Parameters:
     ///   - identityProvider: the `cognito-idp` client.
@@ -35,6 +37,7 @@ public struct ClientBackend: CognitoBackend, CognitoClientForwarding {
         self.init(identityProvider: CognitoIdentityProviderClient(try session.client(.cognitoIdentityProvider)),
                   identity: CognitoIdentityClient(try session.client(.cognitoIdentity)),
                   profile: session.config.profileName, protected: protected)
+        tokenServices = try TokenServices(session: session)
     }
 
     /// Both clients from one session, protected as `settings` say for the session's profile.

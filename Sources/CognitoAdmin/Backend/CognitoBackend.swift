@@ -39,10 +39,14 @@ public protocol CognitoBackend: CognitoOperations {
     /// How the session's rate limiter stands (throttles so far, slowed categories); nil when
     /// calls are not limited.
     var rateLimitStatus: RateLimitStatus? { get }
+    /// The keys, clock and credential endpoints of sign-in, token checks and temporary
+    /// credentials; nil where the backend has none (they are then refused with a sentence).
+    var tokenServices: TokenServices? { get }
 }
 
 extension CognitoBackend {
     public var rateLimitStatus: RateLimitStatus? { nil }
+    public var tokenServices: TokenServices? { nil }
 }
 
 /// Makes a backend for another profile or region (`p`, `R`, `:profile`, `:region`); the app

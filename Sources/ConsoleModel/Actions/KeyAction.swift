@@ -74,6 +74,12 @@ public enum KeyDispatch {
             tables.append(KeyTables.scrolling)
         case .rules:
             tables.append(KeyTables.rules)
+        case .token:
+            tables.append(KeyTables.tokens)
+            tables.append(KeyTables.scrolling)
+        case .credentials:
+            tables.append(KeyTables.credentials)
+            tables.append(KeyTables.scrolling)
         case .vacant:
             break
         }

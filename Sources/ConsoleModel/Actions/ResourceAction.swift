@@ -41,6 +41,9 @@ public struct ResourceAction: Sendable {
         case updateForm(UpdateSpec? = nil)
         /// An update as JSON in `$EDITOR`: validated, diffed, confirmed, read again, sent.
         case editJSON(UpdateSpec? = nil)
+        /// Steps of its own, run by the reducer from here (signing in, asking for credentials):
+        /// the action gives its keys, verb, help line and read-only refusal like any other.
+        case start(@Sendable (inout ConsoleState, ActionRequest) -> [ConsoleEffect])
     }
 
     public typealias Perform = @Sendable (_ backend: any CognitoBackend, _ ref: ActionTarget, _ values: FormValues) async throws -> ActionOutcome
@@ -126,7 +129,7 @@ public struct ResourceAction: Sendable {
     public var perform: Perform? {
         switch work {
         case .run(let perform), .form(_, let perform), .pick(_, let perform): return perform
-        case .updateForm, .editJSON: return nil
+        case .updateForm, .editJSON, .start: return nil
         }
     }
 

@@ -26,7 +26,7 @@ enum UserActions {
         }
     }
 
-    static let all: [ResourceAction] = MembershipActions.forMembers + UserLifecycleActions.all + UserBulkActions.all + [UserSecurityActions.mfa, UserAttributeActions.action] + [
+    static let all: [ResourceAction] = MembershipActions.forMembers + UserLifecycleActions.all + UserBulkActions.all + [UserSecurityActions.mfa, UserAttributeActions.action, TokenActions.signIn] + [
         .edit(Updaters.userAttributes, what: "attributes"),
         ResourceAction("disable", keys: [.character("D")], title: "disable user", operations: ["AdminDisableUser"],
                        confirmation: .yesNo,

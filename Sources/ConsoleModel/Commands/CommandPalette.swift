@@ -10,6 +10,8 @@ public enum PaletteCommand: Sendable, Equatable {
     case region(String)
     case theme(String)
     case callLog
+    /// `:jwt TOKEN`: the token inspector on a pasted token.
+    case jwt(String)
     case help
     case quit
 
@@ -27,7 +29,7 @@ public enum PaletteCommand: Sendable, Equatable {
 /// entry carries the command it runs.
 public enum CommandPalette {
     /// What a command takes after its name.
-    public enum Argument: Sendable, Equatable { case none, search, profile, region, theme }
+    public enum Argument: Sendable, Equatable { case none, search, profile, region, theme, token }
 
     public struct Entry: Sendable, Equatable {
         public var name: String
@@ -71,6 +73,7 @@ public enum CommandPalette {
             Entry(name: "region", aliases: [], argument: .region, summary: "switch region", command: .region("")),
             Entry(name: "theme", aliases: [], argument: .theme, summary: "switch theme", command: .theme("")),
             Entry(name: "calls", aliases: ["log"], argument: .none, summary: "API calls of this session", command: .callLog),
+            Entry(name: "jwt", aliases: ["token"], argument: .token, summary: "inspect and verify a pasted JWT", command: .jwt("")),
             Entry(name: "help", aliases: ["h"], argument: .none, summary: "keys of the current pane", command: .help),
             Entry(name: "quit", aliases: ["q", "q!"], argument: .none, summary: "leave the console", command: .quit),
         ]
@@ -111,6 +114,8 @@ public enum CommandPalette {
             }
         case .search:
             break
+        case .token:
+            guard !rest.isEmpty else { throw ParseError(description: ":\(entry.name) takes the token after it: paste it after :\(entry.name) and a space.") }
         }
         switch entry.command {
         case .tab(let id, let command, _):
@@ -121,6 +126,7 @@ public enum CommandPalette {
         case .profile: return .profile(rest)
         case .region: return .region(rest)
         case .theme: return .theme(rest)
+        case .jwt: return .jwt(rest)
         default: return entry.command
         }
     }
@@ -140,7 +146,7 @@ public enum CommandPalette {
         guard let entry = entry(named: word) else { return [] }
         let candidates: [String]
         switch entry.argument {
-        case .none: return []
+        case .none, .token: return []
         case .profile: candidates = profiles
         case .region: candidates = regions
         case .theme: candidates = themes

@@ -64,6 +64,8 @@ extension Reducer {
         case .pick:
             state.overlay = .busy(title: "Reading the choices…", ticket: request.ticket)
             return [.loadPicks(request, query: "")]
+        case .start(let begin):
+            return begin(&state, request)
         }
     }
 
@@ -127,6 +129,8 @@ extension Reducer {
             let job = JobState(ticket: confirm.request.ticket, action: confirm.request.action, plan: plan,
                                within: confirm.request.within, refs: refs, values: values)
             return push(&state, .job(job)) + [.runJob(confirm.request, plan, refs, values)]
+        case .effects(let effects):
+            return effects
         }
     }
 

@@ -44,6 +44,8 @@ extension Reducer {
             return [.frontEnd(.applyTheme(name))]
         case .callLog:
             return state.current.kind == .callLog ? [] : push(&state, .callLog)
+        case .jwt(let text):
+            return inspect(&state, pasted: text)
         case .help:
             openHelp(&state)
             return []

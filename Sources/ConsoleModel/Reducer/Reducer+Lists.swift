@@ -30,6 +30,12 @@ extension Reducer {
             case .job(var job):
                 job.scroll = clampLine(job.scroll, delta, total: job.lineCount, height: height)
                 content = .job(job)
+            case .token(var tab):
+                tab.scroll = clampLine(tab.scroll, delta, total: tab.lineCount, height: height)
+                content = .token(tab)
+            case .credentials(var credentials):
+                credentials.scroll = clampLine(credentials.scroll, delta, total: credentials.lineCount, height: height)
+                content = .credentials(credentials)
             default:
                 break
             }

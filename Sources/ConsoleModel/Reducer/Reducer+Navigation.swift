@@ -74,6 +74,22 @@ extension Reducer {
                 text.failure = nil
                 content = .text(text)
                 return [.describe(address, target, ticket: ticket)]
+            case .token(var tab):
+                if force {
+                    tab.verification = nil
+                    tab.verifyFailure = nil
+                    tab.verifying = nil
+                }
+                let effects = verifyIfNeeded(&tab, address, ticket: ticket)
+                content = .token(tab)
+                return effects
+            case .credentials(var credentials):
+                guard force || credentials.needsCaller else { return [] }
+                credentials.asking = ticket
+                credentials.callerArn = nil
+                credentials.callerFailure = nil
+                content = .credentials(credentials)
+                return [.tokens(.caller(address, ticket: ticket, credentials.credentials, region: credentials.region))]
             case .vacant, .job, .rules:
                 return []
             }

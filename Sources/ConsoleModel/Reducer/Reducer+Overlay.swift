@@ -29,6 +29,12 @@ extension Reducer {
             return pickKey(&state, pick, key)
         case .rulesForm(let form)?:
             return rulesFormKey(&state, form, key)
+        case .signIn(let open)?:
+            return signInKey(&state, open, key)
+        case .credentialsForm(let open)?:
+            return credentialsFormKey(&state, open, key)
+        case .exportForm(let open)?:
+            return exportFormKey(&state, open, key)
         case .secret(_, let value)?:
             state.overlay = nil
             guard key == .character("y") else { return [] }

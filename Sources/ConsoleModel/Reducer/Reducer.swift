@@ -81,6 +81,8 @@ public enum Reducer {
         case .status(let message):
             state.message = message
             return []
+        case .tokens(let reply):
+            return tokenReply(&state, reply)
         case .formLoaded, .picksLoaded, .planned, .editorReady, .editorReturned, .actionFinished, .actionFailed, .rowLoaded, .jobProgress, .jobFinished:
             return actionMessage(&state, message)
         }

@@ -37,6 +37,16 @@ public struct ReportFolder: Sendable {
         return file
     }
 
+    /// Writes `text` to a new file at `path` (relative to the folder unless it starts with `/`),
+    /// readable by the owner only, and returns the path written.
+    /// - Throws: `LocalSourceMissing` naming the file when it exists already (nothing is overwritten).
+    public func write(_ text: String, to path: String) throws -> String {
+        let file = path.hasPrefix("/") ? path : "\(self.path)/\(path)"
+        if try files.read(file) != nil { throw LocalSourceMissing(what: "\(file) exists already; choose a new file.") }
+        try files.writePrivate(file, Data(text.utf8))
+        return file
+    }
+
     /// Writes the report and returns the file's path.
     public func save(_ report: JobReport, jsonLines: Bool) throws -> String {
         let stamp = ISO8601.format(now()).replacingOccurrences(of: ":", with: "")

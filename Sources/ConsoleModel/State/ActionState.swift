@@ -38,6 +38,8 @@ public struct ConfirmState: Sendable, Equatable {
         case commit(UpdatePlan)
         /// Run the action on each of these resources as a job, with the values asked for once.
         case job([ResourceRef], FormValues)
+        /// Run these effects (a call that is not a resource action: revoking a refresh token).
+        case effects([ConsoleEffect])
     }
     public var request: ActionRequest
     public var title: String

@@ -44,6 +44,8 @@ public enum ConsoleMessage: Sendable {
     case jobFinished(ticket: Int, JobReport)
     /// Something the app or front end reports (a broken theme or settings file, a theme applied).
     case status(StatusMessage)
+    /// Sign-in, token and credential work came back.
+    case tokens(TokenReply)
 }
 
 /// Work the reducer asks for; the view-model runs it and reports back with a message.
@@ -86,6 +88,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// Make a backend for this profile and region (nil: the profile's own region).
     case switchContext(profile: String, region: String?)
     case frontEnd(FrontEndRequest)
+    /// Sign in, verify, revoke, issue credentials, export them.
+    case tokens(TokenWork)
 }
 
 /// What a simulation runs on: the pool, the role-mapping key, whose claims, and the roles and

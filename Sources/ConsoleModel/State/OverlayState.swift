@@ -15,6 +15,12 @@ public enum OverlayState: Sendable, Equatable {
     case secret(title: String, value: String)
     /// Text to read (the console page `o` copied): any key closes it.
     case notice(title: String, text: String)
+    /// Signing in as a user, step by step.
+    case signIn(SignInFormState)
+    /// What temporary credentials to ask for.
+    case credentialsForm(CredentialsFormState)
+    /// How to export temporary credentials.
+    case exportForm(ExportFormState)
 }
 
 /// The `:` palette or the `/` filter prompt.

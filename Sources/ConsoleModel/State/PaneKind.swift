@@ -11,6 +11,8 @@ public enum PaneKind: Sendable, Equatable {
         case (.job(let x), .job(let y)): return x.ticket == y.ticket
         case (.rules(let x), .rules(let y)): return x.pool == y.pool && x.provider == y.provider
         case (.simulation(let x, _), .simulation(let y, _)): return x == y
+        case (.tokens(let x), .tokens(let y)): return x == y
+        case (.credentials(let x), .credentials(let y)): return x.ticket == y.ticket
         default: return false
         }
     }
@@ -27,6 +29,10 @@ public enum PaneKind: Sendable, Equatable {
     case rules(RulesState)
     /// Which role a simulation gave, step by step: its title, and its lines.
     case simulation(String, [String])
+    /// The token inspector: a sign-in's tokens, or a pasted JWT.
+    case tokens(TokenSet)
+    /// Temporary credentials from an identity pool.
+    case credentials(CredentialsState)
 
     /// The breadcrumb.
     public var title: String {
@@ -40,6 +46,8 @@ public enum PaneKind: Sendable, Equatable {
         case .job(let job): return "Job: \(job.plan.title)"
         case .rules(let rules): return "Role mapping: \(rules.provider)"
         case .simulation(let title, _): return title
+        case .tokens(let set): return set.title
+        case .credentials(let credentials): return "Credentials: \(credentials.identityId ?? credentials.identityPoolId)"
         }
     }
 
@@ -86,6 +94,10 @@ public enum PaneKind: Sendable, Equatable {
             var text = TextState(target: nil, title: title)
             text.lines = lines
             return [TabState(TabID("simulation"), title, .text(text))]
+        case .tokens(let set):
+            return set.tabs.map { TabState(TabID($0.kind.rawValue), $0.kind.rawValue, .token($0)) }
+        case .credentials(let credentials):
+            return [TabState(TabID("credentials"), title, .credentials(credentials))]
         }
     }
 

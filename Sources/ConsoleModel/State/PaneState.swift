@@ -41,6 +41,10 @@ public enum TabContent: Sendable {
     case job(JobState)
     /// A role mapping being edited.
     case rules(RulesState)
+    /// One token of the inspector.
+    case token(TokenTabState)
+    /// Temporary credentials.
+    case credentials(CredentialsState)
     /// Held for an instant while a list is edited in place, so that its arrays are not shared
     /// (and copied) during the edit.
     case vacant

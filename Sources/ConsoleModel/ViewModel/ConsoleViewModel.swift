@@ -1,4 +1,5 @@
 import AWSCore
+import Foundation
 import CognitoAdmin
 import CognitoAPI
 
@@ -10,9 +11,13 @@ public final class ConsoleViewModel: ConsoleDriver {
     public private(set) var state: ConsoleState
     public var onChange: (@MainActor () -> Void)?
     public var onRequest: (@MainActor (FrontEndRequest) -> Void)?
-    private var backend: any CognitoBackend
+    private(set) var backend: any CognitoBackend
+    /// The clock of times in words (a token's expiry, credentials counting down).
+    let now: @Sendable () -> Date
+    /// Redraws once a second while a countdown is shown.
+    var clockTicker: Task<Void, Never>?
     private let makeBackend: BackendFactory
-    private let local: LocalSources
+    let local: LocalSources
     /// Running effects by serial, with the pane they belong to (nil: not tied to a pane).
     private var tasks: [Int: (pane: Int?, task: Task<Void, Never>)] = [:]
     private var lastTask = 0
@@ -30,17 +35,26 @@ public final class ConsoleViewModel: ConsoleDriver {
     ///   - local: what lists read from this machine (the audit log).
     ///   - makeBackend: makes a backend for another profile or region; its errors are shown
     ///     as one sentence and the console stays where it was.
+    ///   - now: the clock times in words are relative to (the backend's token clock when nil).
     public init(backend: any CognitoBackend, profiles: [String] = [], themes: [String] = [],
                 regions: [String] = CognitoRegions.all, start: PaneKind = .userPools,
-                local: LocalSources = LocalSources(), views: [String: [String]] = [:], makeBackend: @escaping BackendFactory) {
+                local: LocalSources = LocalSources(), views: [String: [String]] = [:],
+                now: (@Sendable () -> Date)? = nil, makeBackend: @escaping BackendFactory) {
         self.backend = backend
+        if let now {
+            self.now = now
+        } else if let services = backend.tokenServices {
+            self.now = services.now
+        } else {
+            self.now = { Date() }
+        }
         self.local = local
         self.makeBackend = makeBackend
         self.state = ConsoleState(info: backend.info, profiles: profiles, regions: regions, themes: themes, views: views)
         run(Reducer.start(&state, at: start))
     }
 
-    public var screen: Screen { ScreenBuilder.screen(state) }
+    public var screen: Screen { ScreenBuilder.screen(state, now: now()) }
 
     public func handle(_ event: InputEvent) {
         send(.input(event))
@@ -49,6 +63,7 @@ public final class ConsoleViewModel: ConsoleDriver {
     /// Applies a message and runs the effects it asks for.
     public func send(_ message: ConsoleMessage) {
         run(Reducer.reduce(&state, message))
+        keepClock()
         if case .callFinished = message, let throttles = backend.rateLimitStatus?.throttles, throttles != state.throttles {
             run(Reducer.reduce(&state, .throttled(throttles)))
         }
@@ -166,6 +181,8 @@ public final class ConsoleViewModel: ConsoleDriver {
                 switchContext(profile: profile, region: region)
             case .frontEnd(let request):
                 onRequest?(request)
+            case .tokens(let work):
+                runTokens(work)
             }
         }
     }
@@ -322,7 +339,7 @@ public final class ConsoleViewModel: ConsoleDriver {
     }
 
     /// Runs `work` off the main actor against the current backend and sends what it returns.
-    private func spawn(pane: Int?, _ work: @escaping @Sendable (any CognitoBackend) async -> ConsoleMessage) {
+    func spawn(pane: Int?, _ work: @escaping @Sendable (any CognitoBackend) async -> ConsoleMessage) {
         let backend = self.backend
         track(pane: pane) { await work(backend) }
     }

@@ -1,7 +1,10 @@
+import Foundation
+
 /// Builds the `Screen` from the state. Cheap by construction: a table's rows are the list's
-/// cached array (shared, not copied), and everything else is a handful of strings.
+/// cached array (shared, not copied), and everything else is a handful of strings. Times in
+/// words (a token's expiry, credentials counting down) are relative to `now`.
 public enum ScreenBuilder {
-    public static func screen(_ state: ConsoleState) -> Screen {
+    public static func screen(_ state: ConsoleState, now: Date) -> Screen {
         let pane = state.current
         let crumbs = Reducer.breadcrumbs(state).map(\.title)
         let info = state.info
@@ -26,6 +29,12 @@ public enum ScreenBuilder {
                 ? .notice(Notice(.empty, rules.type == "Token" ? "A Token mapping has no rules; t switches to Rules." : "No rules; a adds one."))
                 : .table(rules.table)
             footer.filter = rules.summary
+        case .token(let tab):
+            body = .detail(DetailView(sections: tab.sections(now: now), scrollOffset: tab.scroll))
+            footer.paging = tab.revealed ? "revealed" : "masked"
+        case .credentials(let credentials):
+            body = .detail(DetailView(sections: credentials.sections(now: now), scrollOffset: credentials.scroll))
+            footer.paging = credentials.revealed ? "revealed" : "masked"
         case .vacant:
             body = .notice(Notice(.loading, "…"))
         }
@@ -95,7 +104,7 @@ public enum ScreenBuilder {
         case nil: return nil
         case .help(let title, let entries)?: return .help(title: title, entries: entries)
         case .prompt(let prompt)?:
-            return .prompt(Prompt(symbol: prompt.symbol, input: prompt.input, cursor: prompt.cursor,
+            return .prompt(Prompt(symbol: prompt.symbol, input: maskedCommand(prompt), cursor: prompt.cursor,
                                   completions: prompt.completions, selectedCompletion: prompt.selectedCompletion))
         case .picker(let picker)?:
             return .picker(Picker(title: picker.title, items: picker.items, selected: picker.selected))
@@ -119,6 +128,26 @@ public enum ScreenBuilder {
             return .note(title: title, lines: [text])
         case .busy(let title, _)?:
             return .confirm(Confirm(title: title, text: "Waiting for Cognito… esc stops waiting."))
+        case .signIn(let open)?:
+            if open.waiting { return .confirm(Confirm(title: open.form.title, text: "Waiting for Cognito… esc stops waiting.")) }
+            return .form(open.form.view)
+        case .credentialsForm(let open)?:
+            if open.waiting { return .confirm(Confirm(title: open.form.title, text: "Waiting for Cognito… esc stops waiting.")) }
+            return .form(open.form.view)
+        case .exportForm(let open)?:
+            return .form(open.form.view)
         }
+    }
+
+    /// A token pasted after `:jwt` is shown as dots, as the inspector shows it.
+    static func maskedCommand(_ prompt: PromptState) -> String {
+        guard case .command = prompt.purpose else { return prompt.input }
+        let text = Substring(prompt.input).drop(while: \.isWhitespace)
+        let word = text.prefix { !$0.isWhitespace }
+        guard let entry = CommandPalette.entry(named: String(word)), entry.argument == .token else { return prompt.input }
+        let lead = prompt.input.count - text.count + word.count
+        let rest = prompt.input.dropFirst(lead)
+        let spaces = rest.prefix { $0.isWhitespace }
+        return String(prompt.input.prefix(lead)) + spaces + String(repeating: "•", count: rest.count - spaces.count)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ConsoleModel
 import Testing
 
@@ -68,6 +69,6 @@ struct ReducerDriver {
     }
 
     var list: ListState? { state.currentList }
-    var screen: Screen { ScreenBuilder.screen(state) }
+    var screen: Screen { ScreenBuilder.screen(state, now: Date(timeIntervalSince1970: 1_700_000_000)) }
     var message: String? { state.message?.text }
 }

@@ -14,7 +14,7 @@ public enum IdentityPools {
                                .edit(Updaters.identityPool),
                                .edit(Updaters.identityPoolRoles, verb: "edit-roles", key: .character("m"), what: "roles and role mappings"),
                                ruleEditor,
-                           ] + IdentityPoolActions.all,
+                           ] + IdentityPoolActions.all + [TokenActions.guestCredentials],
                            consolePage: ConsolePage("identity/identity-pools/{0}/")),
         lists: [
             ListSpec(.identityPools, item: .identityPool, noun: "identity pools",

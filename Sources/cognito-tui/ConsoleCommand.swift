@@ -13,7 +13,8 @@ struct ConsoleCommand: AsyncParsableCommand {
             Keys: : commands, / filter, ? help, enter open, esc back, d describe, y copy id, r refresh, \
             p profile, R region, @ API call log, q quit. Themes: default, light, high-contrast, monochrome, \
             or a YAML file in ~/.config/cognito-tui/themes. Per-profile theme, read_only, protected and quotas \
-            settings live in ~/.config/cognito-tui/config.yaml.
+            settings live in ~/.config/cognito-tui/config.yaml. \
+            :userpools all and :idpools all list every region's pools; R on a row opens it in its region.
             """
     )
 

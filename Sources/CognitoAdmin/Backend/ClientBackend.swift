@@ -43,4 +43,11 @@ public struct ClientBackend: CognitoBackend, CognitoClientForwarding {
     }
 
     public var rateLimitStatus: RateLimitStatus? { identityProvider.client.limiter?.status() }
+
+    /// Both clients for `region`, over the same session (see `AWSClient.inRegion`).
+    public func inRegion(_ region: String) -> any CognitoBackend {
+        ClientBackend(identityProvider: CognitoIdentityProviderClient(identityProvider.client.inRegion(region)),
+                      identity: CognitoIdentityClient(identity.client.inRegion(region)),
+                      profile: info.profile, protected: info.protected)
+    }
 }

@@ -39,10 +39,17 @@ public protocol CognitoBackend: CognitoOperations {
     /// How the session's rate limiter stands (throttles so far, slowed categories); nil when
     /// calls are not limited.
     var rateLimitStatus: RateLimitStatus? { get }
+    /// The same backend for another region: the same profile, credentials and limits, calls
+    /// signed for `region` (and sent to the configured endpoint, when there is one).
+    /// - Throws: when this backend cannot point elsewhere.
+    func inRegion(_ region: String) throws -> any CognitoBackend
 }
 
 extension CognitoBackend {
     public var rateLimitStatus: RateLimitStatus? { nil }
+    public func inRegion(_ region: String) throws -> any CognitoBackend {
+        throw UpdateError("This backend answers for \(info.region) only, not \(region).")
+    }
 }
 
 /// Makes a backend for another profile or region (`p`, `R`, `:profile`, `:region`); the app

@@ -64,6 +64,7 @@ public enum KeyDispatch {
         }
         switch state.currentContent {
         case .list(let list):
+            if list.source.spec.regional != nil { tables.append(KeyTables.regional) }
             if list.source.spec.searchable { tables.append(KeyTables.search) }
             if let toggle = list.source.spec.toggle { tables.append(KeyTables.toggle(toggle)) }
             tables.append(KeyTables.list)

@@ -16,6 +16,16 @@ public enum ErrorText {
         }
     }
 
+    /// Why a region did not answer when every region was asked: a refusal of the credentials
+    /// there usually means the region is not enabled for the account.
+    public static func regionFailure(_ error: any Error) -> String {
+        if let service = error as? AWSServiceError,
+           ["UnrecognizedClientException", "InvalidSignatureException", "InvalidClientTokenId", "AuthFailure"].contains(service.code) {
+            return "Did not answer: probably not enabled for this account (\(service.code))."
+        }
+        return "Did not answer: " + sentence(error)
+    }
+
     static func service(_ error: AWSServiceError) -> String {
         let op = error.operation
         let detail = error.message.isEmpty ? "" : ": " + trimmed(error.message)

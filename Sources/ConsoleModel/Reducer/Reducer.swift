@@ -69,13 +69,18 @@ public enum Reducer {
             return []
         case .contextSwitched(let info):
             state.info = info
-            let root = state.stack.first?.kind ?? .userPools
+            let then = state.openAfterSwitch
+            state.openAfterSwitch = nil
+            let root = then?.root ?? state.stack.first?.kind ?? .userPools
             let closed = state.stack.map(\.id)
             state.stack = []
             state.overlay = nil
             state.message = StatusMessage(.info, "Now using profile \(info.profile) in \(info.region).")
-            return [.cancel(panes: closed)] + push(&state, root)
+            var effects = [.cancel(panes: closed)] + push(&state, root)
+            if let pane = then?.pane { effects += push(&state, pane) }
+            return effects
         case .contextFailed(let sentence):
+            state.openAfterSwitch = nil
             state.message = StatusMessage(.error, sentence)
             return []
         case .status(let message):

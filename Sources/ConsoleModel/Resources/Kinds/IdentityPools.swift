@@ -19,7 +19,7 @@ public enum IdentityPools {
             ListSpec(.identityPools, item: .identityPool, noun: "identity pools",
                      columns: [Column("NAME", width: .flex(weight: 2, minimum: 10)), Column("ID", width: .flex(weight: 2, minimum: 20))],
                      placement: .root(title: "Identity pools"),
-                     command: PaletteName("idpools", aliases: ["ip", "identitypools"], "identity pools")) { backend, _, token in
+                     command: PaletteName("idpools", aliases: ["ip", "identitypools"], "identity pools"), everyRegion: .identityPoolsAllRegions) { backend, _, token in
                 let (pools, next) = try await Paging.listIdentityPools.page(.init(maxResults: ListSpec.pageSize), token: token,
                                                                             limit: ListSpec.pageSize) { try await backend.listIdentityPools($0) }
                 let items = pools.map { pool in

@@ -14,7 +14,7 @@ public enum UserPools {
                      columns: [Column("NAME", width: .flex(weight: 2, minimum: 12)), Column("ID", width: .flex(weight: 2, minimum: 12)),
                                Column("CREATED", width: .fixed(16))],
                      placement: .root(title: "User pools"),
-                     command: PaletteName("userpools", aliases: ["up", "pools"], "user pools")) { backend, _, token in
+                     command: PaletteName("userpools", aliases: ["up", "pools"], "user pools"), everyRegion: .userPoolsAllRegions) { backend, _, token in
                 let (pools, next) = try await Paging.listUserPools.page(.init(maxResults: ListSpec.pageSize), token: token,
                                                                         limit: ListSpec.pageSize) { try await backend.listUserPools($0) }
                 return ListPage(items: pools.map(row), nextToken: next)

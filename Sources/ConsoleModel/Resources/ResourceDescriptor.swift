@@ -19,9 +19,13 @@ public struct ResourceDescriptor: Sendable {
     /// Its read-modify-write update, for the actions that edit it (a form, `e`).
     public let update: UpdateSpec?
     public let actions: [ResourceAction]
+    /// The environment variable each id of its path is given to a plugin as (`USER_POOL_ID`,
+    /// `USERNAME`); an empty name passes that id on under no name.
+    public let variables: [String]
 
     public init(_ kind: ResourceKind, depth: Int, noun: String, describe: DescribeSpec? = nil,
-                fetchRow: FetchRow? = nil, update: UpdateSpec? = nil, actions: [ResourceAction] = []) {
+                fetchRow: FetchRow? = nil, update: UpdateSpec? = nil, actions: [ResourceAction] = [],
+                variables: [String] = []) {
         self.kind = kind
         self.depth = depth
         self.noun = noun
@@ -29,6 +33,7 @@ public struct ResourceDescriptor: Sendable {
         self.fetchRow = fetchRow
         self.update = update
         self.actions = actions
+        self.variables = variables
     }
 }
 

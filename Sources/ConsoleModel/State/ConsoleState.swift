@@ -29,6 +29,9 @@ public struct ConsoleState: Sendable {
     /// region's own list, then the row's pane.
     public var openAfterSwitch: (root: PaneKind, pane: PaneKind)?
 
+    /// The operator's own commands on keys (`plugins:` in `config.yaml`), checked.
+    public var plugins: [Plugin] = []
+
     /// The columns chosen per list in `config.yaml` (`views:`).
     public var views: [String: [String]] = [:]
 

@@ -13,6 +13,8 @@ public enum OverlayState: Sendable, Equatable {
     case rulesForm(RulesFormState)
     /// A secret shown once (a generated password): y copies it, any key closes it.
     case secret(title: String, value: String)
+    /// A plugin declared with `confirm: true`, waiting for `y`.
+    case pluginConfirm(PluginRun)
 }
 
 /// The `:` palette or the `/` filter prompt.

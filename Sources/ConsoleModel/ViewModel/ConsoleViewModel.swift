@@ -32,11 +32,13 @@ public final class ConsoleViewModel: ConsoleDriver {
     ///     as one sentence and the console stays where it was.
     public init(backend: any CognitoBackend, profiles: [String] = [], themes: [String] = [],
                 regions: [String] = CognitoRegions.all, start: PaneKind = .userPools,
-                local: LocalSources = LocalSources(), views: [String: [String]] = [:], makeBackend: @escaping BackendFactory) {
+                local: LocalSources = LocalSources(), views: [String: [String]] = [:], plugins: [Plugin] = [],
+                makeBackend: @escaping BackendFactory) {
         self.backend = backend
         self.local = local
         self.makeBackend = makeBackend
         self.state = ConsoleState(info: backend.info, profiles: profiles, regions: regions, themes: themes, views: views)
+        self.state.plugins = plugins
         run(Reducer.start(&state, at: start))
     }
 
@@ -302,6 +304,14 @@ public final class ConsoleViewModel: ConsoleDriver {
             } catch {
                 return .actionFailed(request, ErrorText.sentence(error))
             }
+        }
+    }
+
+    public func pluginFinished(_ name: String, outcome: PluginOutcome) {
+        switch outcome {
+        case .exited(0): send(.status(StatusMessage(.info, "\(name) finished.")))
+        case .exited(let status): send(.status(StatusMessage(.warning, "\(name) exited with status \(status).")))
+        case .notStarted(let reason): send(.status(StatusMessage(.error, "\(name) could not be started: \(reason)")))
         }
     }
 

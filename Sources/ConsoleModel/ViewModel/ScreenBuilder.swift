@@ -115,6 +115,9 @@ public enum ScreenBuilder {
             return .picker(Picker(title: pick.title, items: shown, selected: pick.cursor, filter: pick.filter, checked: checked, note: note))
         case .secret(let title, let value)?:
             return .confirm(Confirm(title: title, text: "\(value)   (shown once: y copies it to the clipboard, any other key closes this)"))
+        case .pluginConfirm(let run)?:
+            let line = ([run.command] + run.arguments).joined(separator: " ")
+            return .confirm(Confirm(title: "Run \(run.name)?", text: "\(line)   (y runs it, any other key cancels)"))
         case .busy(let title, _)?:
             return .confirm(Confirm(title: title, text: "Waiting for Cognito… esc stops waiting."))
         }

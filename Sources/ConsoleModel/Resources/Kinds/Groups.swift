@@ -17,7 +17,8 @@ public enum Groups {
                                let out = try await backend.getGroup(.init(groupName: ref.id, userPoolId: ref[0]))
                                return row(out.group ?? .init(groupName: ref.id))
                            },
-                           update: GroupActions.update, actions: GroupActions.all),
+                           update: GroupActions.update, actions: GroupActions.all,
+                           variables: ["USER_POOL_ID", "GROUP"]),
         lists: [
             ListSpec(.groups, item: .group, noun: "groups", columns: columns,
                      placement: .tab(of: .userPool, id: .groups, title: "Groups", order: 20),

@@ -14,7 +14,8 @@ public enum IdentityPools {
                                .edit(Updaters.identityPool),
                                .edit(Updaters.identityPoolRoles, verb: "edit-roles", key: .character("m"), what: "roles and role mappings"),
                                ruleEditor,
-                           ] + IdentityPoolActions.all),
+                           ] + IdentityPoolActions.all,
+                           variables: ["IDENTITY_POOL_ID"]),
         lists: [
             ListSpec(.identityPools, item: .identityPool, noun: "identity pools",
                      columns: [Column("NAME", width: .flex(weight: 2, minimum: 10)), Column("ID", width: .flex(weight: 2, minimum: 20))],

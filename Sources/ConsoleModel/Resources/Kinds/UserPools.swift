@@ -8,7 +8,8 @@ public enum UserPools {
                            describe: .reading("DescribeUserPool") { backend, ref in
                                try await backend.describeUserPool(.init(userPoolId: ref.id))
                            },
-                           update: UpdateSpec(Updaters.userPool), actions: [.edit(Updaters.userPool)]),
+                           update: UpdateSpec(Updaters.userPool), actions: [.edit(Updaters.userPool)],
+                           variables: ["USER_POOL_ID"]),
         lists: [
             ListSpec(.userPools, item: .userPool, noun: "user pools",
                      columns: [Column("NAME", width: .flex(weight: 2, minimum: 12)), Column("ID", width: .flex(weight: 2, minimum: 12)),

@@ -19,7 +19,8 @@ public enum Users {
                                row(UserRecord(try await backend.adminGetUser(.init(userPoolId: ref[0], username: ref.id))),
                                    view: views[view.name])
                            },
-                           actions: UserActions.all),
+                           actions: UserActions.all,
+                           variables: ["USER_POOL_ID", "USERNAME"]),
         lists: [
             ListSpec(.users, item: .user, noun: "users", columns: columns,
                      placement: .tab(of: .userPool, id: .users, title: "Users", order: 10),

@@ -66,6 +66,13 @@ public final class AWSClient: Sendable {
                   limiter: limiter, signingKeys: signingKeys)
     }
 
+    /// When the client's credentials expire, resolving them first (cached by the session's
+    /// chain); nil for credentials that do not expire. The credentials themselves stay inside.
+    /// - Throws: the credential chain's error (`AWSClientError.ssoLoginRequired`, …).
+    public func credentialExpiration() async throws -> Date? {
+        try await credentials.credentials().expiration
+    }
+
     /// Calls a JSON-protocol operation and returns the reply body (a JSON object).
     ///
     /// - Parameters:

@@ -1,4 +1,5 @@
 import AWSCore
+import Foundation
 import CognitoAPI
 
 /// Where a backend points, for the header: the profile, the region, a non-AWS endpoint and
@@ -43,10 +44,15 @@ public protocol CognitoBackend: CognitoOperations {
     /// signed for `region` (and sent to the configured endpoint, when there is one).
     /// - Throws: when this backend cannot point elsewhere.
     func inRegion(_ region: String) throws -> any CognitoBackend
+    /// When the credentials calls are signed with expire (IAM Identity Center, assumed roles,
+    /// `credential_process`, …), resolving them if need be; nil when they do not expire.
+    /// - Throws: why there are no credentials (an SSO session to log in to again, …).
+    func credentialExpiration() async throws -> Date?
 }
 
 extension CognitoBackend {
     public var rateLimitStatus: RateLimitStatus? { nil }
+    public func credentialExpiration() async throws -> Date? { nil }
     public func inRegion(_ region: String) throws -> any CognitoBackend {
         throw UpdateError("This backend answers for \(info.region) only, not \(region).")
     }

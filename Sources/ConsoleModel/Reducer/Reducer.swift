@@ -67,6 +67,9 @@ public enum Reducer {
         case .throttled(let count):
             state.throttles = count
             return []
+        case .credentialsExpire(let date):
+            state.credentialsExpire = date
+            return []
         case .contextSwitched(let info):
             state.info = info
             let then = state.openAfterSwitch

@@ -1,4 +1,5 @@
 import AWSCore
+import Foundation
 import CognitoAPI
 
 /// The whole state of the console: where it points, the navigation stack, the overlay, the
@@ -21,6 +22,8 @@ public struct ConsoleState: Sendable {
     public var callsInFlight = 0
     /// Replies the service throttled this session (the rate limiter's count).
     public var throttles = 0
+    /// When the credentials of the profile in use expire; nil when they do not (or are not known).
+    public var credentialsExpire: Date?
     /// Rows of the body region, as the front end last reported.
     public var bodyHeight = 20
     private var lastID = 0

@@ -1,6 +1,7 @@
 import AWSCore
 import CognitoAdmin
 import CognitoAPI
+import Foundation
 
 /// The view-model the front end drives: owns the state, feeds messages through `Reducer`, runs
 /// the effects as tasks (calls run off the main actor; their results come back as messages) and
@@ -18,6 +19,10 @@ public final class ConsoleViewModel: ConsoleDriver {
     private var lastTask = 0
     /// Counts profile and region switches; only the latest one's backend is adopted.
     private var switchGeneration = 0
+    /// The time, for the credentials' remaining time in the header.
+    private let clock: @Sendable () -> Date
+    /// Whether the credentials' expiry is being read again.
+    private var checkingCredentials = false
 
     /// Creates the view-model and starts loading the first pane.
     ///
@@ -33,16 +38,30 @@ public final class ConsoleViewModel: ConsoleDriver {
     public init(backend: any CognitoBackend, profiles: [String] = [], themes: [String] = [],
                 regions: [String] = CognitoRegions.all, start: PaneKind = .userPools,
                 local: LocalSources = LocalSources(), views: [String: [String]] = [:], plugins: [Plugin] = [],
-                makeBackend: @escaping BackendFactory) {
+                clock: @escaping @Sendable () -> Date = { Date() }, makeBackend: @escaping BackendFactory) {
         self.backend = backend
+        self.clock = clock
         self.local = local
         self.makeBackend = makeBackend
         self.state = ConsoleState(info: backend.info, profiles: profiles, regions: regions, themes: themes, views: views)
         self.state.plugins = plugins
         run(Reducer.start(&state, at: start))
+        checkCredentials()
     }
 
-    public var screen: Screen { ScreenBuilder.screen(state) }
+    public var screen: Screen { ScreenBuilder.screen(state, now: clock()) }
+
+    /// Reads when the credentials expire, for the header; a failure is left to the calls to show.
+    private func checkCredentials() {
+        guard !checkingCredentials else { return }
+        checkingCredentials = true
+        let backend = self.backend
+        Task { [weak self] in
+            let expiry = try? await backend.credentialExpiration()
+            self?.checkingCredentials = false
+            self?.send(.credentialsExpire(expiry ?? nil))
+        }
+    }
 
     public func handle(_ event: InputEvent) {
         send(.input(event))
@@ -53,6 +72,11 @@ public final class ConsoleViewModel: ConsoleDriver {
         run(Reducer.reduce(&state, message))
         if case .callFinished = message, let throttles = backend.rateLimitStatus?.throttles, throttles != state.throttles {
             run(Reducer.reduce(&state, .throttled(throttles)))
+        }
+        // Credentials near their end are refreshed by the chain before the next call: read the
+        // new expiry after calls then.
+        if case .callFinished = message, let expiry = state.credentialsExpire, expiry.timeIntervalSince(clock()) < 600 {
+            checkCredentials()
         }
         onChange?()
     }
@@ -335,11 +359,20 @@ public final class ConsoleViewModel: ConsoleDriver {
             let result = await Task.detached { Result { try factory(profile, region) } }.value
             switch result {
             case .success(let backend):
+                // Credentials are resolved before switching (an SSO profile may need a login), so
+                // a profile that cannot sign leaves the console where it was, saying why.
+                let expiry: Date?
+                do {
+                    expiry = try await backend.credentialExpiration()
+                } catch {
+                    return .contextFailed(ErrorText.sentence(error))
+                }
                 // Only the latest switch may take effect: a slower, older one arriving last must not
                 // send calls to one profile while the header shows another.
                 guard await self?.adopt(backend, generation: generation) == true else {
                     return .status(StatusMessage(.info, "Skipped \(backend.info.profile) in \(backend.info.region): another switch came after it."))
                 }
+                await self?.send(.credentialsExpire(expiry))
                 return .contextSwitched(backend.info)
             case .failure(let error):
                 return .contextFailed(ErrorText.sentence(error))

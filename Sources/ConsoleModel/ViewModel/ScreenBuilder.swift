@@ -1,7 +1,11 @@
+import Foundation
+
 /// Builds the `Screen` from the state. Cheap by construction: a table's rows are the list's
 /// cached array (shared, not copied), and everything else is a handful of strings.
 public enum ScreenBuilder {
-    public static func screen(_ state: ConsoleState) -> Screen {
+    /// - Parameter now: the time the credentials' remaining time is counted from; without it
+    ///   the header does not show it.
+    public static func screen(_ state: ConsoleState, now: Date? = nil) -> Screen {
         let pane = state.current
         let crumbs = Reducer.breadcrumbs(state).map(\.title)
         let info = state.info
@@ -32,7 +36,8 @@ public enum ScreenBuilder {
         return Screen(
             header: HeaderInfo(profile: info.profile, region: info.region, endpoint: info.endpoint,
                                readOnly: info.readOnly, protected: info.protected,
-                               callsInFlight: state.callsInFlight, throttles: state.throttles),
+                               callsInFlight: state.callsInFlight, throttles: state.throttles,
+                               credentials: now.flatMap { now in state.credentialsExpire.map { CredentialsLeft($0, now: now) } }),
             breadcrumbs: crumbs, tabs: pane.tabTitles, activeTab: pane.tabs.count > 1 ? pane.activeTab : 0,
             body: body, footer: footer, message: state.message, overlay: overlay(state.overlay))
     }

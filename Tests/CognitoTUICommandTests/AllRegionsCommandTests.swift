@@ -7,7 +7,8 @@ import TestSupport
 /// every region goes to the configured endpoint, never to AWS.
 @Suite("cognito-tui --all-regions")
 struct AllRegionsCommandTests {
-    static let regions = ["eu-west-1", "ap-southeast-2", "sa-east-1"]
+    /// Regions no scenario that counts rows uses (those keep a region each).
+    static let regions = ["eu-west-1", "us-west-2", "eu-central-1"]
 
     /// Makes one pool named `name-REGION` in each region with boto3; returns region → id.
     static func make(_ kit: AdminCommandKit, _ name: String, identity: Bool) throws -> [String: String] {

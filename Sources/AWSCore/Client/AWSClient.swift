@@ -57,13 +57,14 @@ public final class AWSClient: Sendable {
         self.signingKeys = signingKeys
     }
 
-    /// The same client for another region: the same credentials, transport, retry quota,
-    /// rate limiter and read-only guard; calls are signed for `region` and go to the endpoint
-    /// given at creation when there was one (an emulator, a proxy), else to AWS's for `region`.
+    /// The same client for another region: the same credentials, transport, retry quota and
+    /// read-only guard, and a rate limiter at the same rates whose buckets are the region's own
+    /// (quotas are per region); calls are signed for `region` and go to the endpoint given at
+    /// creation when there was one (an emulator, a proxy), else to AWS's for `region`.
     public func inRegion(_ region: String) -> AWSClient {
         AWSClient(service: service, region: region, endpoint: configuredEndpoint, credentials: credentials,
                   transport: transport, retry: retry, readOnly: readOnly, context: context, observer: observer,
-                  limiter: limiter, signingKeys: signingKeys)
+                  limiter: region == self.region ? limiter : limiter?.forAnotherRegion(), signingKeys: signingKeys)
     }
 
     /// When the client's credentials expire, resolving them first (cached by the session's

@@ -15,7 +15,8 @@ struct ConsoleCommand: AsyncParsableCommand {
             t sign in as a user (on an identity pool: a guest's credentials), \
             :jwt TOKEN inspect and verify a token, q quit. Themes: default, light, high-contrast, monochrome, \
             or a YAML file in ~/.config/cognito-tui/themes. Per-profile theme, read_only, protected and quotas \
-            settings live in ~/.config/cognito-tui/config.yaml.
+            settings, column views and plugins live in ~/.config/cognito-tui/config.yaml. \
+            :userpools all and :idpools all list every region's pools; R on a row opens it in its region.
 
             Examples:
               cognito-tui console --profile prod-admin --region eu-west-1
@@ -56,6 +57,12 @@ struct ConsoleCommand: AsyncParsableCommand {
         live.prompt = { message in gate.isOpen ? TerminalPrompt.readCode(message) : nil }
         let context = live
         let settings = try GlobalOptions.loadSettings(context)
+        let plugins: [Plugin]
+        do {
+            plugins = try PluginTable.load(settings.plugins)
+        } catch {
+            throw AWSClientError.configuration(error.description)
+        }
         var warnings: [String] = []
         let relay = CallLogRelay()
         let frameTrace = FrameTrace(path: context.env("COGNITO_TUI_TRACE_FRAMES"))
@@ -94,7 +101,7 @@ struct ConsoleCommand: AsyncParsableCommand {
                                  reports: ReportFolder(path: FileManager.default.currentDirectoryPath, files: context.files,
                                                        now: context.now))
         let viewModel = ConsoleViewModel(backend: backend, profiles: profiles, themes: loader.availableNames,
-                                         start: start.pane, local: local, views: settings.views, now: context.now,
+                                         start: start.pane, local: local, views: settings.views, plugins: plugins, now: context.now,
                                          makeBackend: makeBackend)
         relay.attach(viewModel)
         auditSink.attach { sentence in Task { @MainActor in viewModel.show(StatusMessage(.warning, sentence)) } }

@@ -26,18 +26,29 @@ struct IdpoolsListCommand: AsyncParsableCommand {
         commandName: "list",
         abstract: "List the identity pools of the account and region (ListIdentityPools, every page).",
         discussion: """
+            --all-regions asks every region where Cognito identity pools run (in the partition of \
+            the configured region), eight at a time, and adds a Region column; a region that does \
+            not answer (one not enabled for the account) is one line on stderr.
             Examples:
               cognito-tui idpools list
               cognito-tui idpools list --output csv --region eu-west-1
+              cognito-tui idpools list --all-regions --output json
             """
     )
+    @Flag(name: .customLong("all-regions"), help: "Ask every region where identity pools run, with a Region column.")
+    var allRegions = false
     @OptionGroup var output: OutputOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let admin = try AdminContext.make(global)
-        try ListPrinter(format: output.format, tableColumns: ["IdentityPoolId", "IdentityPoolName"])
-            .list(try await IdentityPoolReads.identityPools(admin.backend))
+        let columns = ["IdentityPoolId", "IdentityPoolName"]
+        if allRegions {
+            try ListPrinter(format: output.format, tableColumns: ["Region"] + columns)
+                .regions(await RegionSweep.identityPools(admin.backend))
+            return
+        }
+        try ListPrinter(format: output.format, tableColumns: columns).list(try await IdentityPoolReads.identityPools(admin.backend))
     }
 }
 

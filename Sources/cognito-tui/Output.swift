@@ -40,7 +40,7 @@ enum Output {
         case let e as AWSClientError:
             switch e {
             case .invalidInput: return (sentence(e.description), ExitStatus.usage)
-            case .configuration, .credentials, .noCredentials: return (sentence(e.description), ExitStatus.configuration)
+            case .configuration, .credentials, .noCredentials, .ssoLoginRequired: return (sentence(e.description), ExitStatus.configuration)
             case .readOnly: return (sentence(e.description), ExitStatus.readOnly)
             case .transport, .malformedResponse: return (sentence(e.description), ExitStatus.network)
             }

@@ -21,18 +21,29 @@ struct PoolsListCommand: AsyncParsableCommand {
         commandName: "list",
         abstract: "List every user pool of the account and region (ListUserPools, every page).",
         discussion: """
+            --all-regions asks every region where Cognito user pools run (in the partition of the \
+            configured region), eight at a time, and adds a Region column; a region that does not \
+            answer (one not enabled for the account) is one line on stderr.
             Examples:
               cognito-tui pools list
               cognito-tui pools list --output csv --region eu-west-1 > pools.csv
+              cognito-tui pools list --all-regions
             """
     )
+    @Flag(name: .customLong("all-regions"), help: "Ask every region where user pools run, with a Region column.")
+    var allRegions = false
     @OptionGroup var output: OutputOptions
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let admin = try AdminContext.make(global)
-        try ListPrinter(format: output.format, tableColumns: ["Id", "Name", "CreationDate", "LastModifiedDate"])
-            .list(try await PoolReads.userPools(admin.backend))
+        let columns = ["Id", "Name", "CreationDate", "LastModifiedDate"]
+        if allRegions {
+            try ListPrinter(format: output.format, tableColumns: ["Region"] + columns)
+                .regions(await RegionSweep.userPools(admin.backend))
+            return
+        }
+        try ListPrinter(format: output.format, tableColumns: columns).list(try await PoolReads.userPools(admin.backend))
     }
 }
 

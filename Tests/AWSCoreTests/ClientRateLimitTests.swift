@@ -169,4 +169,16 @@ struct SessionRateLimitTests {
         #expect(session.rateLimiter.configuredRate(category: "UserList") == 12)
         #expect(throws: AWSClientError.self) { try self.session([:], rateLimits: ["Users": 12]) }
     }
+
+    @Test("a client for another region paces its calls apart, at the same rates; for the same region it shares")
+    func anotherRegionPacesApart() throws {
+        let session = try session(["AWS_RETRY_MODE": "adaptive"], rateLimits: ["UserList": 12])
+        let idp = try session.client(.cognitoIdentityProvider)
+        let there = idp.inRegion("eu-west-1")
+        #expect(there.region == "eu-west-1")
+        #expect(there.limiter !== session.rateLimiter)
+        #expect(there.limiter?.configuredRates == session.rateLimiter.configuredRates)
+        #expect(there.limiter?.adaptive == true)
+        #expect(idp.inRegion("us-east-1").limiter === session.rateLimiter)
+    }
 }

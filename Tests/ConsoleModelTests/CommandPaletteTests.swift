@@ -1,3 +1,4 @@
+import CognitoAPI
 import ConsoleModel
 import Testing
 

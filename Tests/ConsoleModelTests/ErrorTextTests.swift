@@ -33,8 +33,8 @@ struct ErrorTextTests {
     @Test("missing credentials and an expired SSO session say what to do")
     func credentials() {
         #expect(ErrorText.sentence(AWSClientError.noCredentials("tried env, profile")).contains("No AWS credentials were found"))
-        let sso = AWSClientError.credentials("The SSO session for profile `dev` has expired or was never started; run aws sso login.")
-        #expect(ErrorText.sentence(sso) == "The IAM Identity Center (SSO) session has expired; run `aws sso login` and press r.")
+        #expect(ErrorText.sentence(AWSClientError.ssoLoginRequired(profile: "dev"))
+                == "The IAM Identity Center (SSO) session of profile dev has expired or was never started: run `aws sso login --profile dev`, then press r.")
     }
 
     @Test("an unreadable HTTP 500 page reads as a failure that may be a missing operation")

@@ -50,6 +50,13 @@ public final class FakeBackend: UnansweredBackend, CognitoBackend, @unchecked Se
     /// What `rateLimitStatus` reports; nil: calls are not limited.
     public var limitStatus: RateLimitStatus?
     public var rateLimitStatus: RateLimitStatus? { limitStatus }
+    /// When its credentials expire (nil: they do not); `credentialsFailure` is thrown instead when set.
+    public var credentialsExpire: Date?
+    public var credentialsFailure: (any Error)?
+    public func credentialExpiration() async throws -> Date? {
+        if let credentialsFailure { throw credentialsFailure }
+        return credentialsExpire
+    }
     /// Operations that throw, by name.
     public var failures: [String: any Error] = [:]
     private let lock = NSLock()

@@ -1,4 +1,5 @@
 import ConsoleModel
+import Foundation
 
 /// Representative screens for the golden tests: what the view-model layer would hand over.
 enum Scenes {
@@ -7,6 +8,15 @@ enum Scenes {
     static let hints = [KeyHint("enter", "open"), KeyHint("/", "filter"), KeyHint("d", "describe"),
                         KeyHint("y", "copy id"), KeyHint("r", "refresh"), KeyHint("?", "help"), KeyHint("q", "quit")]
     static let poolTabs = ["Summary", "Users", "Groups", "App clients", "Identity providers", "Domain"]
+
+    /// The users table on an IAM Identity Center profile whose credentials end in seven minutes.
+    static var credentialsEnding: Screen {
+        var screen = usersTable
+        screen.header = HeaderInfo(profile: "sso-admin", region: "eu-west-1", readOnly: true,
+                                   credentials: CredentialsLeft(Date(timeIntervalSince1970: 1_000_420),
+                                                                now: Date(timeIntervalSince1970: 1_000_000)))
+        return screen
+    }
 
     static var usersTable: Screen {
         let columns = [Column("USERNAME", width: .flex(weight: 2, minimum: 12)),
@@ -111,7 +121,7 @@ enum Scenes {
 
     /// Every scene by golden-file name.
     static var all: [(String, Screen)] {
-        [("users-table", usersTable), ("pool-detail", poolDetail), ("describe-json", describeJSON),
+        [("users-table", usersTable), ("header-credentials-ending", credentialsEnding), ("pool-detail", poolDetail), ("describe-json", describeJSON),
          ("notice-loading", notice(.loading, "Loading identity pools…")),
          ("notice-empty", notice(.empty, "No identity pools in us-east-1.")),
          ("notice-error", notice(.error, "AccessDenied: not authorized to perform cognito-identity:ListIdentityPools (request 4f1c2a).",

@@ -22,6 +22,8 @@ public final class AWSClient: Sendable {
     public let service: ServiceDescriptor
     public let region: String
     public let endpoint: Endpoint
+    /// The endpoint given at creation (the user's `endpoint_url`); nil when it is AWS's own.
+    let configuredEndpoint: Endpoint?
     public let readOnly: Bool
     let credentials: any CredentialProvider
     let transport: any HTTPTransport
@@ -44,6 +46,7 @@ public final class AWSClient: Sendable {
         self.service = service
         self.region = region
         self.endpoint = endpoint ?? service.defaultEndpoint(region: region)
+        self.configuredEndpoint = endpoint
         self.credentials = credentials
         self.transport = transport
         self.retry = retry
@@ -52,6 +55,23 @@ public final class AWSClient: Sendable {
         self.observer = observer
         self.limiter = limiter
         self.signingKeys = signingKeys
+    }
+
+    /// The same client for another region: the same credentials, transport, retry quota and
+    /// read-only guard, and a rate limiter at the same rates whose buckets are the region's own
+    /// (quotas are per region); calls are signed for `region` and go to the endpoint given at
+    /// creation when there was one (an emulator, a proxy), else to AWS's for `region`.
+    public func inRegion(_ region: String) -> AWSClient {
+        AWSClient(service: service, region: region, endpoint: configuredEndpoint, credentials: credentials,
+                  transport: transport, retry: retry, readOnly: readOnly, context: context, observer: observer,
+                  limiter: region == self.region ? limiter : limiter?.forAnotherRegion(), signingKeys: signingKeys)
+    }
+
+    /// When the client's credentials expire, resolving them first (cached by the session's
+    /// chain); nil for credentials that do not expire. The credentials themselves stay inside.
+    /// - Throws: the credential chain's error (`AWSClientError.ssoLoginRequired`, …).
+    public func credentialExpiration() async throws -> Date? {
+        try await credentials.credentials().expiration
     }
 
     /// Calls a JSON-protocol operation and returns the reply body (a JSON object).

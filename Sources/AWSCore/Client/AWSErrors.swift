@@ -39,6 +39,9 @@ public enum AWSClientError: Error, Sendable, Equatable, CustomStringConvertible 
     case noCredentials(String)
     /// A credential source was found but failed.
     case credentials(String)
+    /// The profile signs in through IAM Identity Center and its cached token is missing,
+    /// expired or refused: `aws sso login --profile PROFILE` must run first.
+    case ssoLoginRequired(profile: String)
     /// Configuration files or settings are wrong.
     case configuration(String)
     /// The caller passed something unusable (bad JSON, unknown service).
@@ -55,6 +58,9 @@ public enum AWSClientError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(op) changes data and this client is read-only, so it was not sent."
         case .noCredentials(let text), .credentials(let text), .configuration(let text), .invalidInput(let text):
             return text
+        case .ssoLoginRequired(let profile):
+            return "The SSO session for profile `\(profile)` has expired or was never started; "
+                + "run `aws sso login --profile \(profile)`."
         }
     }
 }

@@ -123,7 +123,6 @@ public struct SSOCredentialProvider: CredentialProvider {
     }
 
     private var expired: AWSClientError {
-        .credentials("The SSO session for profile `\(profileName)` has expired or was never started; "
-                     + "run `aws sso login --profile \(profileName)`.")
+        .ssoLoginRequired(profile: profileName)
     }
 }

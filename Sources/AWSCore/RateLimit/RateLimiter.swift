@@ -119,6 +119,14 @@ public final class RateLimiter: @unchecked Sendable {
     /// Every category's configured rate (the table's, or the profile's override).
     public var configuredRates: [String: Double] { lock.withLock { rates } }
 
+    /// A limiter for another region: the same categories, rates, mode and clock, with buckets
+    /// of its own, since Cognito's quotas are per account and region ("Quotas in Amazon Cognito").
+    public func forAnotherRegion() -> RateLimiter {
+        let other = RateLimiter(table: table, adaptive: adaptive, now: now, sleep: sleep)
+        other.lock.withLock { other.rates = configuredRates }
+        return other
+    }
+
     /// The rate a category is configured with (the table's, or the profile's override).
     public func configuredRate(category: String) -> Double? {
         lock.withLock { rates[category] }

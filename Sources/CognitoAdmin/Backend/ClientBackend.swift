@@ -1,4 +1,5 @@
 import AWSCore
+import Foundation
 import CognitoAPI
 
 /// `CognitoBackend` over the generated clients (the forwarding of every operation is generated):
@@ -46,4 +47,15 @@ public struct ClientBackend: CognitoBackend, CognitoClientForwarding {
     }
 
     public var rateLimitStatus: RateLimitStatus? { identityProvider.client.limiter?.status() }
+
+    public func credentialExpiration() async throws -> Date? {
+        try await identityProvider.client.credentialExpiration()
+    }
+
+    /// Both clients for `region`, over the same session (see `AWSClient.inRegion`).
+    public func inRegion(_ region: String) -> any CognitoBackend {
+        ClientBackend(identityProvider: CognitoIdentityProviderClient(identityProvider.client.inRegion(region)),
+                      identity: CognitoIdentityClient(identity.client.inRegion(region)),
+                      profile: info.profile, protected: info.protected)
+    }
 }

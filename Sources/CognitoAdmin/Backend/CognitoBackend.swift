@@ -1,4 +1,5 @@
 import AWSCore
+import Foundation
 import CognitoAPI
 
 /// Where a backend points, for the header: the profile, the region, a non-AWS endpoint and
@@ -42,11 +43,23 @@ public protocol CognitoBackend: CognitoOperations {
     /// The keys, clock and credential endpoints of sign-in, token checks and temporary
     /// credentials; nil where the backend has none (they are then refused with a sentence).
     var tokenServices: TokenServices? { get }
+    /// The same backend for another region: the same profile, credentials and limits, calls
+    /// signed for `region` (and sent to the configured endpoint, when there is one).
+    /// - Throws: when this backend cannot point elsewhere.
+    func inRegion(_ region: String) throws -> any CognitoBackend
+    /// When the credentials calls are signed with expire (IAM Identity Center, assumed roles,
+    /// `credential_process`, …), resolving them if need be; nil when they do not expire.
+    /// - Throws: why there are no credentials (an SSO session to log in to again, …).
+    func credentialExpiration() async throws -> Date?
 }
 
 extension CognitoBackend {
     public var rateLimitStatus: RateLimitStatus? { nil }
     public var tokenServices: TokenServices? { nil }
+    public func credentialExpiration() async throws -> Date? { nil }
+    public func inRegion(_ region: String) throws -> any CognitoBackend {
+        throw UpdateError("This backend answers for \(info.region) only, not \(region).")
+    }
 }
 
 /// Makes a backend for another profile or region (`p`, `R`, `:profile`, `:region`); the app

@@ -90,7 +90,7 @@ public struct JobFailure: Sendable, Equatable {
             self.init(code: "ReadOnly", message: error.description, kind: .rejected)
         case .noCredentials:
             self.init(code: "NoCredentials", message: error.description, kind: .rejected)
-        case .credentials:
+        case .credentials, .ssoLoginRequired:
             self.init(code: "Credentials", message: error.description, kind: .rejected)
         case .configuration:
             self.init(code: "Configuration", message: error.description, kind: .rejected)

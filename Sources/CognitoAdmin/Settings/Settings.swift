@@ -31,6 +31,8 @@ public struct ProfileSettings: Sendable, Equatable {
 ///   UserList: 60
 /// views:                    # the columns of a list, any attribute included
 ///   users: [username, email, custom:tenant, status, created]
+/// plugins:                  # commands of the operator's own on keys (see `PluginSetting`)
+///   trail: { key: b, scopes: [users], command: trail, args: [$USERNAME] }
 /// profiles:
 ///   prod:
 ///     theme: high-contrast
@@ -47,15 +49,18 @@ public struct Settings: Sendable, Equatable {
     /// The columns chosen for a list (`views: { users: [username, email, custom:tenant] }`), by
     /// the list's name in `viewNames`.
     public var views: [String: [String]]
+    /// The operator's own commands on keys of the console (`plugins:`), in the file's order.
+    public var plugins: [PluginSetting]
 
     /// The lists whose columns `views:` can choose.
     public static let viewNames = ["users"]
 
     public init(defaults: ProfileSettings = ProfileSettings(), profiles: [String: ProfileSettings] = [:],
-                views: [String: [String]] = [:]) {
+                views: [String: [String]] = [:], plugins: [PluginSetting] = []) {
         self.defaults = defaults
         self.profiles = profiles
         self.views = views
+        self.plugins = plugins
     }
 
     /// The settings that apply to `profile`: each of its own keys, else the top-level one.

@@ -29,8 +29,10 @@ struct SettingsParser {
                 settings.profiles = try profiles(value)
             } else if key.string == "views" {
                 settings.views = try views(value)
+            } else if key.string == "plugins" {
+                settings.plugins = try plugins(value)
             } else {
-                try read(key, value, into: &settings.defaults, known: Self.profileKeys + ["profiles", "views"], owner: nil)
+                try read(key, value, into: &settings.defaults, known: Self.profileKeys + ["profiles", "views", "plugins"], owner: nil)
             }
         }
         return settings
@@ -129,7 +131,7 @@ struct SettingsParser {
         return value
     }
 
-    private func fail(_ problem: String, _ node: Node?) -> SettingsError {
+    func fail(_ problem: String, _ node: Node?) -> SettingsError {
         SettingsError(file: source, line: node?.mark?.line, problem: problem)
     }
 }

@@ -62,8 +62,11 @@ public enum KeyDispatch {
         if !rowActions.isEmpty, let kind = rowKind {
             tables.append(actionTable(ResourceRegistry.descriptor(kind).noun.capitalizedFirst, rowActions))
         }
+        // Before the list's keys: a plugin on a capital wins over sorting by that initial.
+        if let plugins = PluginTable.table(state) { tables.append(plugins) }
         switch state.currentContent {
         case .list(let list):
+            if list.source.spec.regional != nil { tables.append(KeyTables.regional) }
             if list.source.spec.searchable { tables.append(KeyTables.search) }
             if let toggle = list.source.spec.toggle { tables.append(KeyTables.toggle(toggle)) }
             tables.append(KeyTables.list)

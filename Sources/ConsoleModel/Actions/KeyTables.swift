@@ -102,6 +102,12 @@ public enum KeyTables {
         },
     ])
 
+    /// On a list of every region's pools: rows open in their own region.
+    public static let regional = KeyTable("All regions", [
+        KeyAction([.character("R"), .enter], "open in its region", hint: true,
+                  whyDisabled: { $0.currentList?.selectedID == nil ? "nothing selected" : nil }) { Reducer.openInRegion(&$0) },
+    ])
+
     /// On a list with a toggle (identities: show or hide disabled ones).
     public static func toggle(_ toggle: ListToggle) -> KeyTable {
         KeyTable("View", [KeyAction([.character(toggle.key)], toggle.title, hint: true) { Reducer.toggleList(&$0) }])

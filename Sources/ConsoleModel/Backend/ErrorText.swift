@@ -16,6 +16,16 @@ public enum ErrorText {
         }
     }
 
+    /// Why a region did not answer when every region was asked: a refusal of the credentials
+    /// there usually means the region is not enabled for the account.
+    public static func regionFailure(_ error: any Error) -> String {
+        if let service = error as? AWSServiceError,
+           ["UnrecognizedClientException", "InvalidSignatureException", "InvalidClientTokenId", "AuthFailure"].contains(service.code) {
+            return "Did not answer: probably not enabled for this account (\(service.code))."
+        }
+        return "Did not answer: " + sentence(error)
+    }
+
     static func service(_ error: AWSServiceError) -> String {
         let op = error.operation
         let detail = error.message.isEmpty ? "" : ": " + trimmed(error.message)
@@ -74,11 +84,10 @@ public enum ErrorText {
             return finish("\(op) changes data and the console is read-only, so it was not sent")
         case .noCredentials:
             return "No AWS credentials were found: pick a profile with p, or set up ~/.aws/credentials or AWS_PROFILE."
+        case .ssoLoginRequired(let profile):
+            return "The IAM Identity Center (SSO) session of profile \(profile) has expired or was never started: "
+                + "run `aws sso login --profile \(profile)`, then press r."
         case .credentials(let text):
-            let lower = text.lowercased()
-            if lower.contains("sso") && (lower.contains("expired") || lower.contains("never started")) {
-                return "The IAM Identity Center (SSO) session has expired; run `aws sso login` and press r."
-            }
             return finish("The credentials could not be loaded: " + trimmed(text))
         case .configuration(let text), .invalidInput(let text):
             return finish(trimmed(text))

@@ -29,7 +29,11 @@ public enum PaletteCommand: Sendable, Equatable {
 /// entry carries the command it runs.
 public enum CommandPalette {
     /// What a command takes after its name.
-    public enum Argument: Sendable, Equatable { case none, search, profile, region, theme, token }
+    public enum Argument: Sendable, Equatable {
+        case none, search, profile, region, theme, token
+        /// Optionally `all`: the same list for every region.
+        case allRegions(ListKind)
+    }
 
     public struct Entry: Sendable, Equatable {
         public var name: String
@@ -47,7 +51,8 @@ public enum CommandPalette {
             guard let name = list.command else { continue }
             switch list.placement {
             case .root:
-                entries.append(Entry(name: name.name, aliases: name.aliases, argument: .none, summary: name.summary,
+                entries.append(Entry(name: name.name, aliases: name.aliases, argument: list.everyRegion.map { .allRegions($0) } ?? .none,
+                                     summary: name.summary + (list.everyRegion == nil ? "" : " (all: every region)"),
                                      command: .root(list.kind)))
             case .tab(_, let id, _, _):
                 entries.append(Entry(name: name.name, aliases: name.aliases, argument: list.searchable ? .search : .none,
@@ -116,6 +121,12 @@ public enum CommandPalette {
             break
         case .token:
             guard !rest.isEmpty else { throw ParseError(description: ":\(entry.name) takes the token after it: paste it after :\(entry.name) and a space.") }
+        case .allRegions(let every):
+            switch rest.lowercased() {
+            case "": break
+            case "all": return .root(every)
+            default: throw ParseError(description: ":\(entry.name) takes nothing, or all for every region.")
+            }
         }
         switch entry.command {
         case .tab(let id, let command, _):
@@ -150,6 +161,7 @@ public enum CommandPalette {
         case .profile: candidates = profiles
         case .region: candidates = regions
         case .theme: candidates = themes
+        case .allRegions: candidates = ["all"]
         case .search:
             // Only the attribute is completed; the operator types the operator and value.
             guard !rest.contains(where: { $0.isWhitespace || $0 == "=" }) else { return [] }

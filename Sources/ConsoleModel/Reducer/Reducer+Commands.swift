@@ -2,6 +2,10 @@
 extension Reducer {
     /// Parses and runs a palette command; a parse error becomes the status line.
     static func runCommand(_ state: inout ConsoleState, _ text: String) -> [ConsoleEffect] {
+        let word = text.trimmingCharacters(in: .whitespaces)
+        if let plugin = PluginTable.applicable(state).first(where: { $0.plugin.name == word })?.plugin {
+            return startPlugin(&state, plugin)
+        }
         let command: PaletteCommand
         do {
             command = try CommandPalette.parse(text)
@@ -52,5 +56,18 @@ extension Reducer {
         case .quit:
             return [.frontEnd(.quit)]
         }
+    }
+
+    /// Runs a plugin on the selection (after `y` when it asks first): the front end suspends the
+    /// console while it runs.
+    static func startPlugin(_ state: inout ConsoleState, _ plugin: Plugin) -> [ConsoleEffect] {
+        let environment = PluginTable.environment(state, subject: PluginTable.subject(plugin, state))
+        let run = PluginRun(name: plugin.name, command: plugin.command,
+                            arguments: plugin.arguments.map { PluginTable.expand($0, environment) }, environment: environment)
+        if plugin.confirm {
+            state.overlay = .pluginConfirm(run)
+            return []
+        }
+        return [.frontEnd(.runPlugin(run))]
     }
 }

@@ -136,4 +136,22 @@ extension Reducer {
         }
         return crumbs
     }
+
+    /// `R` or Enter on a row of every region's pools: opens the row's pool in its region, over
+    /// that region's own list (switching region first when it is not the current one).
+    static func openInRegion(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let list = state.currentList, let regional = list.source.spec.regional,
+              let index = list.selectedIndex else { return [] }
+        let id = list.store.ids[index]
+        let region = list.store.rows[index].cells[regional.regionColumn]
+        if id.hasPrefix(RegionalRows.failedPrefix) {
+            state.message = StatusMessage(.warning, "\(region) did not answer; there is nothing to open there.")
+            return []
+        }
+        let pane = regional.open(id, list.store.names[index])
+        if region == state.info.region { return push(&state, pane) }
+        state.openAfterSwitch = (regional.root, pane)
+        state.message = StatusMessage(.info, "Switching to \(region)…")
+        return [.switchContext(profile: state.info.profile, region: region)]
+    }
 }

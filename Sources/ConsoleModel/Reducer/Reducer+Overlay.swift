@@ -43,6 +43,13 @@ extension Reducer {
         case .notice?:
             state.overlay = nil
             return []
+        case .pluginConfirm(let run)?:
+            state.overlay = nil
+            guard key == .character("y") else {
+                state.message = StatusMessage(.info, "\(run.name) was not run.")
+                return []
+            }
+            return [.frontEnd(.runPlugin(run))]
         case .busy?:
             // Esc stops waiting; the reply, when it comes, finds nothing open and is dropped.
             if key == .escape { return cancelAction(&state) }
@@ -144,6 +151,10 @@ extension Reducer {
         guard case .prompt(var prompt)? = state.overlay, case .command = prompt.purpose else { return }
         prompt.completions = CommandPalette.completions(prompt.input, profiles: state.profiles,
                                                         regions: state.regions, themes: state.themes)
+        let typed = prompt.input.drop(while: \.isWhitespace).lowercased()
+        if !typed.isEmpty, !typed.contains(where: \.isWhitespace) {
+            prompt.completions += PluginTable.applicable(state).map(\.plugin.name).filter { $0.lowercased().hasPrefix(typed) }
+        }
         if prompt.completions == [Substring(prompt.input).drop(while: \.isWhitespace).trimmingTrailingSpaces()] { prompt.completions = [] }
         prompt.selectedCompletion = nil
         state.overlay = .prompt(prompt)

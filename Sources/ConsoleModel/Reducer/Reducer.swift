@@ -67,15 +67,23 @@ public enum Reducer {
         case .throttled(let count):
             state.throttles = count
             return []
+        case .credentialsExpire(let date):
+            state.credentialsExpire = date
+            return []
         case .contextSwitched(let info):
             state.info = info
-            let root = state.stack.first?.kind ?? .userPools
+            let then = state.openAfterSwitch
+            state.openAfterSwitch = nil
+            let root = then?.root ?? state.stack.first?.kind ?? .userPools
             let closed = state.stack.map(\.id)
             state.stack = []
             state.overlay = nil
             state.message = StatusMessage(.info, "Now using profile \(info.profile) in \(info.region).")
-            return [.cancel(panes: closed)] + push(&state, root)
+            var effects = [.cancel(panes: closed)] + push(&state, root)
+            if let pane = then?.pane { effects += push(&state, pane) }
+            return effects
         case .contextFailed(let sentence):
+            state.openAfterSwitch = nil
             state.message = StatusMessage(.error, sentence)
             return []
         case .status(let message):

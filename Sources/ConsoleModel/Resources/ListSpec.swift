@@ -111,12 +111,17 @@ public struct ListSpec: Sendable {
     /// tab, for one, does not offer deleting the group itself.
     public let rowActions: Set<String>?
     public let fetch: Fetch
+    /// The same list for every region (`:userpools all`); nil when there is none.
+    public let everyRegion: ListKind?
+    /// For a list of every region's rows: what a row opens in its own region.
+    public let regional: RegionalRows?
     /// For lists read from this machine (the audit log) instead of the service.
     public let local: LocalFetch?
 
     public init(_ kind: ListKind, item: ResourceKind?, noun: String, columns: [Column], placement: ListPlacement,
                 command: PaletteName? = nil, scan: Scan? = nil, view: ListView? = nil, toggle: ListToggle? = nil,
-                toggledAtStart: Bool = false, rowActions: Set<String>? = nil, local: LocalFetch? = nil, fetch: @escaping Fetch) {
+                toggledAtStart: Bool = false, rowActions: Set<String>? = nil, local: LocalFetch? = nil,
+                everyRegion: ListKind? = nil, regional: RegionalRows? = nil, fetch: @escaping Fetch) {
         self.kind = kind
         self.item = item
         self.noun = noun
@@ -129,6 +134,8 @@ public struct ListSpec: Sendable {
         self.toggledAtStart = toggledAtStart
         self.rowActions = rowActions
         self.local = local
+        self.everyRegion = everyRegion
+        self.regional = regional
         self.fetch = fetch
     }
 

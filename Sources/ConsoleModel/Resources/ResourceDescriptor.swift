@@ -23,10 +23,13 @@ public struct ResourceDescriptor: Sendable {
     public let actions: [ResourceAction]
     /// Its page in the AWS console, which `o` shows and copies; nil when the console has none.
     public let consolePage: ConsolePage?
+    /// The environment variable each id of its path is given to a plugin as (`USER_POOL_ID`,
+    /// `USERNAME`); an empty name passes that id on under no name.
+    public let variables: [String]
 
     public init(_ kind: ResourceKind, depth: Int, noun: String, describe: DescribeSpec? = nil,
                 fetchRow: FetchRow? = nil, update: UpdateSpec? = nil, actions: [ResourceAction] = [],
-                consolePage: ConsolePage? = nil) {
+                consolePage: ConsolePage? = nil, variables: [String] = []) {
         self.kind = kind
         self.depth = depth
         self.noun = noun
@@ -35,6 +38,7 @@ public struct ResourceDescriptor: Sendable {
         self.update = update
         self.actions = actions
         self.consolePage = consolePage
+        self.variables = variables
     }
 }
 

@@ -29,6 +29,7 @@ public enum ResourceRegistry {
         AuthEvents.module,
         LinkedIdentities.module,
         IdentityPools.module,
+        AllRegions.module,
         Identities.module,
         PrincipalTags.module,
         CallLog.module,

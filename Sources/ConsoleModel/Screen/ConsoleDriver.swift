@@ -13,6 +13,15 @@ public protocol ConsoleDriver: AnyObject {
     var onRequest: (@MainActor (FrontEndRequest) -> Void)? { get set }
     /// The answer to `FrontEndRequest.edit`: the edited text, or nil when the editor failed.
     func editorFinished(ticket: Int, text: String?)
+    /// The answer to `FrontEndRequest.runPlugin`: how the plugin ended.
+    func pluginFinished(_ name: String, outcome: PluginOutcome)
+}
+
+/// How a plugin run by the front end ended.
+public enum PluginOutcome: Sendable, Equatable {
+    case exited(Int32)
+    /// It could not be started (not found, not executable); the reason.
+    case notStarted(String)
 }
 
 /// Things only the front end can do.
@@ -26,4 +35,7 @@ public enum FrontEndRequest: Sendable, Equatable {
     /// Suspend the console, open `$VISUAL` / `$EDITOR` / `vi` on this text, resume, and answer
     /// with `ConsoleDriver.editorFinished`.
     case edit(EditRequest)
+    /// Suspend the console, run the operator's command on the terminal, resume where it was, and
+    /// answer with `ConsoleDriver.pluginFinished`.
+    case runPlugin(PluginRun)
 }

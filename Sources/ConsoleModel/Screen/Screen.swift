@@ -42,9 +42,15 @@ public struct HeaderInfo: Sendable, Equatable {
     public var callsInFlight: Int
     /// Replies the service throttled this session; shown when above zero.
     public var throttles: Int
+    /// How long the credentials have left (`creds 42m`); nil when they do not expire.
+    public var credentialsLeft: String?
+    /// They expire within ten minutes, or have expired.
+    public var credentialsEnding = false
 
     public init(profile: String, region: String, endpoint: String? = nil, readOnly: Bool = false, protected: Bool = false,
-                callsInFlight: Int = 0, throttles: Int = 0) {
+                callsInFlight: Int = 0, throttles: Int = 0, credentials: CredentialsLeft? = nil) {
+        self.credentialsLeft = credentials?.text
+        self.credentialsEnding = credentials?.ending ?? false
         self.throttles = throttles
         self.profile = profile
         self.region = region

@@ -1,4 +1,5 @@
 import AWSCore
+import Foundation
 import CognitoAdmin
 import CognitoAPI
 
@@ -15,6 +16,8 @@ public enum ConsoleMessage: Sendable {
     case callFinished(CallRecord)
     /// The session's count of throttled replies changed.
     case throttled(Int)
+    /// When the credentials of the profile in use expire (nil: they do not).
+    case credentialsExpire(Date?)
     /// The view-model switched to a backend for another profile or region.
     case contextSwitched(BackendInfo)
     /// Making that backend failed; one sentence.

@@ -1,4 +1,6 @@
 import AWSCore
+import Foundation
+import CognitoAPI
 
 /// The whole state of the console: where it points, the navigation stack, the overlay, the
 /// status line, the API-call log and the layout the front end reported. A value; only the
@@ -20,9 +22,18 @@ public struct ConsoleState: Sendable {
     public var callsInFlight = 0
     /// Replies the service throttled this session (the rate limiter's count).
     public var throttles = 0
+    /// When the credentials of the profile in use expire; nil when they do not (or are not known).
+    public var credentialsExpire: Date?
     /// Rows of the body region, as the front end last reported.
     public var bodyHeight = 20
     private var lastID = 0
+
+    /// What to open once a switch of region arrives (`R` on a row of every region's pools): the
+    /// region's own list, then the row's pane.
+    public var openAfterSwitch: (root: PaneKind, pane: PaneKind)?
+
+    /// The operator's own commands on keys (`plugins:` in `config.yaml`), checked.
+    public var plugins: [Plugin] = []
 
     /// The columns chosen per list in `config.yaml` (`views:`).
     public var views: [String: [String]] = [:]
@@ -80,15 +91,4 @@ public struct ConsoleState: Sendable {
     public mutating func withCurrentList<R>(_ body: (inout ListState) -> R) -> R? {
         withList(currentAddress, body)
     }
-}
-
-/// The regions where Amazon Cognito user pools and identity pools are offered, for `R`.
-public enum CognitoRegions {
-    public static let all = [
-        "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "ca-west-1", "sa-east-1", "mx-central-1",
-        "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2",
-        "ap-south-1", "ap-south-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1",
-        "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-east-1",
-        "me-south-1", "me-central-1", "il-central-1", "af-south-1", "us-gov-west-1",
-    ]
 }

@@ -21,6 +21,8 @@ public enum OverlayState: Sendable, Equatable {
     case credentialsForm(CredentialsFormState)
     /// How to export temporary credentials.
     case exportForm(ExportFormState)
+    /// A plugin declared with `confirm: true`, waiting for `y`.
+    case pluginConfirm(PluginRun)
 }
 
 /// The `:` palette or the `/` filter prompt.

@@ -2,6 +2,7 @@ import AWSCore
 import Foundation
 import CognitoAdmin
 import CognitoAPI
+import Foundation
 
 /// The view-model the front end drives: owns the state, feeds messages through `Reducer`, runs
 /// the effects as tasks (calls run off the main actor; their results come back as messages) and
@@ -23,6 +24,8 @@ public final class ConsoleViewModel: ConsoleDriver {
     private var lastTask = 0
     /// Counts profile and region switches; only the latest one's backend is adopted.
     private var switchGeneration = 0
+    /// Whether the credentials' expiry is being read again.
+    private var checkingCredentials = false
 
     /// Creates the view-model and starts loading the first pane.
     ///
@@ -38,7 +41,7 @@ public final class ConsoleViewModel: ConsoleDriver {
     ///   - now: the clock times in words are relative to (the backend's token clock when nil).
     public init(backend: any CognitoBackend, profiles: [String] = [], themes: [String] = [],
                 regions: [String] = CognitoRegions.all, start: PaneKind = .userPools,
-                local: LocalSources = LocalSources(), views: [String: [String]] = [:],
+                local: LocalSources = LocalSources(), views: [String: [String]] = [:], plugins: [Plugin] = [],
                 now: (@Sendable () -> Date)? = nil, makeBackend: @escaping BackendFactory) {
         self.backend = backend
         if let now {
@@ -51,10 +54,24 @@ public final class ConsoleViewModel: ConsoleDriver {
         self.local = local
         self.makeBackend = makeBackend
         self.state = ConsoleState(info: backend.info, profiles: profiles, regions: regions, themes: themes, views: views)
+        self.state.plugins = plugins
         run(Reducer.start(&state, at: start))
+        checkCredentials()
     }
 
     public var screen: Screen { ScreenBuilder.screen(state, now: now()) }
+
+    /// Reads when the credentials expire, for the header; a failure is left to the calls to show.
+    private func checkCredentials() {
+        guard !checkingCredentials else { return }
+        checkingCredentials = true
+        let backend = self.backend
+        Task { [weak self] in
+            let expiry = try? await backend.credentialExpiration()
+            self?.checkingCredentials = false
+            self?.send(.credentialsExpire(expiry ?? nil))
+        }
+    }
 
     public func handle(_ event: InputEvent) {
         send(.input(event))
@@ -66,6 +83,11 @@ public final class ConsoleViewModel: ConsoleDriver {
         keepClock()
         if case .callFinished = message, let throttles = backend.rateLimitStatus?.throttles, throttles != state.throttles {
             run(Reducer.reduce(&state, .throttled(throttles)))
+        }
+        // Credentials near their end are refreshed by the chain before the next call: read the
+        // new expiry after calls then.
+        if case .callFinished = message, let expiry = state.credentialsExpire, expiry.timeIntervalSince(now()) < 600 {
+            checkCredentials()
         }
         onChange?()
     }
@@ -333,6 +355,14 @@ public final class ConsoleViewModel: ConsoleDriver {
         }
     }
 
+    public func pluginFinished(_ name: String, outcome: PluginOutcome) {
+        switch outcome {
+        case .exited(0): send(.status(StatusMessage(.info, "\(name) finished.")))
+        case .exited(let status): send(.status(StatusMessage(.warning, "\(name) exited with status \(status).")))
+        case .notStarted(let reason): send(.status(StatusMessage(.error, "\(name) could not be started: \(reason)")))
+        }
+    }
+
     public func editorFinished(ticket: Int, text: String?) {
         guard let entry = editors.removeValue(forKey: ticket) else { return }
         send(.editorReturned(entry.request, base: entry.base, text: text))
@@ -353,11 +383,20 @@ public final class ConsoleViewModel: ConsoleDriver {
             let result = await Task.detached { Result { try factory(profile, region) } }.value
             switch result {
             case .success(let backend):
+                // Credentials are resolved before switching (an SSO profile may need a login), so
+                // a profile that cannot sign leaves the console where it was, saying why.
+                let expiry: Date?
+                do {
+                    expiry = try await backend.credentialExpiration()
+                } catch {
+                    return .contextFailed(ErrorText.sentence(error))
+                }
                 // Only the latest switch may take effect: a slower, older one arriving last must not
                 // send calls to one profile while the header shows another.
                 guard await self?.adopt(backend, generation: generation) == true else {
                     return .status(StatusMessage(.info, "Skipped \(backend.info.profile) in \(backend.info.region): another switch came after it."))
                 }
+                await self?.send(.credentialsExpire(expiry))
                 return .contextSwitched(backend.info)
             case .failure(let error):
                 return .contextFailed(ErrorText.sentence(error))

@@ -41,7 +41,8 @@ public enum ScreenBuilder {
         return Screen(
             header: HeaderInfo(profile: info.profile, region: info.region, endpoint: info.endpoint,
                                readOnly: info.readOnly, protected: info.protected,
-                               callsInFlight: state.callsInFlight, throttles: state.throttles),
+                               callsInFlight: state.callsInFlight, throttles: state.throttles,
+                               credentials: state.credentialsExpire.map { CredentialsLeft($0, now: now) }),
             breadcrumbs: crumbs, tabs: pane.tabTitles, activeTab: pane.tabs.count > 1 ? pane.activeTab : 0,
             body: body, footer: footer, message: state.message, overlay: overlay(state.overlay))
     }
@@ -126,6 +127,9 @@ public enum ScreenBuilder {
             return .confirm(Confirm(title: title, text: "\(value)   (shown once: y copies it to the clipboard, any other key closes this)"))
         case .notice(let title, let text)?:
             return .note(title: title, lines: [text])
+        case .pluginConfirm(let run)?:
+            let line = ([run.command] + run.arguments).joined(separator: " ")
+            return .confirm(Confirm(title: "Run \(run.name)?", text: "\(line)   (y runs it, any other key cancels)"))
         case .busy(let title, _)?:
             return .confirm(Confirm(title: title, text: "Waiting for Cognito… esc stops waiting."))
         case .signIn(let open)?:

@@ -211,10 +211,18 @@ public final class ConsoleApp {
             _ = terminal.refreshSize()
             setNeedsDraw()
             driver.editorFinished(ticket: request.ticket, text: text)
+        case .runPlugin(let plugin):
+            // As for the editor: suspended while it runs, then drawn again where it was.
+            terminal.suspend()
+            let outcome = PluginSession(environment: editorEnvironment).run(plugin)
+            terminal.resume()
+            _ = terminal.refreshSize()
+            setNeedsDraw()
+            driver.pluginFinished(plugin.name, outcome: outcome)
         }
     }
 
-    /// The environment `$VISUAL` / `$EDITOR` are read from.
+    /// The environment `$VISUAL` / `$EDITOR` are read from, and plugins run in.
     public var editorEnvironment: [String: String] = ProcessInfo.processInfo.environment
 
     private func applyTheme(named name: String) {

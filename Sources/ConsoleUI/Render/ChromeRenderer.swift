@@ -10,6 +10,7 @@ enum ChromeRenderer {
         var right: [(String, StyleRole)] = []
         if info.callsInFlight > 0 { right.append(("\(spinner) \(info.callsInFlight)", .spinner)) }
         if info.throttles > 0 { right.append(("throttled \(info.throttles)", .statusWarning)) }
+        if let left = info.credentialsLeft { right.append((left, info.credentialsEnding ? .statusWarning : .header)) }
         if info.protected { right.append((" PROTECTED ", .badgeProtected)) }
         if info.readOnly { right.append((" READ-ONLY ", .badgeReadOnly)) }
         let rightText = right.map(\.0).joined(separator: " ")

@@ -12,7 +12,8 @@ public enum AppClients {
                                try await backend.describeUserPoolClient(.init(userPoolId: ref[0], clientId: ref.id))
                            },
                            update: UpdateSpec(Updaters.appClient), actions: [.edit(Updaters.appClient)],
-                           consolePage: ConsolePage("idp/user-pools/{0}/app-integration/clients/{1}")),
+                           consolePage: ConsolePage("idp/user-pools/{0}/app-integration/clients/{1}"),
+                           variables: ["USER_POOL_ID", "CLIENT_ID"]),
         lists: [
             ListSpec(.clients, item: .appClient, noun: "app clients",
                      columns: [Column("NAME", width: .flex(weight: 2, minimum: 10)), Column("CLIENT ID", width: .flex(weight: 2, minimum: 26))],

@@ -18,7 +18,8 @@ public enum Groups {
                                return row(out.group ?? .init(groupName: ref.id))
                            },
                            update: GroupActions.update, actions: GroupActions.all,
-                           consolePage: ConsolePage("idp/user-pools/{0}/user-management/groups/details/{1}")),
+                           consolePage: ConsolePage("idp/user-pools/{0}/user-management/groups/details/{1}"),
+                           variables: ["USER_POOL_ID", "GROUP"]),
         lists: [
             ListSpec(.groups, item: .group, noun: "groups", columns: columns,
                      placement: .tab(of: .userPool, id: .groups, title: "Groups", order: 20),

@@ -9,7 +9,8 @@ public enum Identities {
                                try await backend.describeIdentity(.init(identityId: ref.id))
                            },
                            actions: [IdentityPoolActions.deleteIdentity, IdentityPoolActions.unlinkDeveloper,
-                                     IdentityPoolActions.unlinkLogin]),
+                                     IdentityPoolActions.unlinkLogin],
+                           variables: ["IDENTITY_POOL_ID", "IDENTITY_ID"]),
         lists: [
             ListSpec(.identities, item: .identity, noun: "identities",
                      columns: [Column("IDENTITY ID", width: .flex(weight: 2, minimum: 20)), Column("LOGINS", width: .flex(weight: 2, minimum: 8)),

@@ -15,12 +15,13 @@ public enum IdentityPools {
                                .edit(Updaters.identityPoolRoles, verb: "edit-roles", key: .character("m"), what: "roles and role mappings"),
                                ruleEditor,
                            ] + IdentityPoolActions.all + [TokenActions.guestCredentials],
-                           consolePage: ConsolePage("identity/identity-pools/{0}/")),
+                           consolePage: ConsolePage("identity/identity-pools/{0}/"),
+                           variables: ["IDENTITY_POOL_ID"]),
         lists: [
             ListSpec(.identityPools, item: .identityPool, noun: "identity pools",
                      columns: [Column("NAME", width: .flex(weight: 2, minimum: 10)), Column("ID", width: .flex(weight: 2, minimum: 20))],
                      placement: .root(title: "Identity pools"),
-                     command: PaletteName("idpools", aliases: ["ip", "identitypools"], "identity pools")) { backend, _, token in
+                     command: PaletteName("idpools", aliases: ["ip", "identitypools"], "identity pools"), everyRegion: .identityPoolsAllRegions) { backend, _, token in
                 let (pools, next) = try await Paging.listIdentityPools.page(.init(maxResults: ListSpec.pageSize), token: token,
                                                                             limit: ListSpec.pageSize) { try await backend.listIdentityPools($0) }
                 let items = pools.map { pool in

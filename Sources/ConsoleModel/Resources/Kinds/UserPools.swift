@@ -9,13 +9,14 @@ public enum UserPools {
                                try await backend.describeUserPool(.init(userPoolId: ref.id))
                            },
                            update: UpdateSpec(Updaters.userPool), actions: [.edit(Updaters.userPool)],
-                           consolePage: ConsolePage("idp/user-pools/{0}")),
+                           consolePage: ConsolePage("idp/user-pools/{0}"),
+                           variables: ["USER_POOL_ID"]),
         lists: [
             ListSpec(.userPools, item: .userPool, noun: "user pools",
                      columns: [Column("NAME", width: .flex(weight: 2, minimum: 12)), Column("ID", width: .flex(weight: 2, minimum: 12)),
                                Column("CREATED", width: .fixed(16))],
                      placement: .root(title: "User pools"),
-                     command: PaletteName("userpools", aliases: ["up", "pools"], "user pools")) { backend, _, token in
+                     command: PaletteName("userpools", aliases: ["up", "pools"], "user pools"), everyRegion: .userPoolsAllRegions) { backend, _, token in
                 let (pools, next) = try await Paging.listUserPools.page(.init(maxResults: ListSpec.pageSize), token: token,
                                                                         limit: ListSpec.pageSize) { try await backend.listUserPools($0) }
                 return ListPage(items: pools.map(row), nextToken: next)

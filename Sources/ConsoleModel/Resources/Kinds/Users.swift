@@ -20,7 +20,8 @@ public enum Users {
                                    view: views[view.name])
                            },
                            actions: UserActions.all,
-                           consolePage: ConsolePage("idp/user-pools/{0}/user-management/users/details/{1}")),
+                           consolePage: ConsolePage("idp/user-pools/{0}/user-management/users/details/{1}"),
+                           variables: ["USER_POOL_ID", "USERNAME"]),
         lists: [
             ListSpec(.users, item: .user, noun: "users", columns: columns,
                      placement: .tab(of: .userPool, id: .users, title: "Users", order: 10),

@@ -13,7 +13,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data + 4, count: size - 4), as: UTF8.self)
     var grid = Grid(columns: columns, rows: rows)
     let written = grid.write(text, x: x, y: rows / 2, role: .normal, limit: width)
-    precondition(written >= 0 && written <= max(0, columns), "wrote \(written) columns into \(columns)")
+    // Columns left of the grid count too (a negative x): never more than reach its right edge.
+    precondition(written >= 0 && written <= max(0, columns - x), "wrote \(written) columns from \(x) into \(columns)")
     let cut = TextFit.truncate(text, to: width)
     precondition(DisplayWidth.of(cut) <= width, "cut to \(DisplayWidth.of(cut)) columns, asked \(width)")
     _ = TextFit.truncateMiddle(text, to: width)

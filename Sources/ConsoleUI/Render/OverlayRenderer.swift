@@ -145,8 +145,13 @@ enum OverlayRenderer {
     // MARK: Form
 
     private static func form(_ form: Form, into grid: inout Grid) -> Placed {
-        let labelWidth = min(20, form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0)
-        let inner = min(grid.columns - 8, 60)
+        let labelWidth = min(32, form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        // As wide as the longest label and value need (a provider key, an ARN), from 60 up to
+        // 116 columns, within the screen.
+        let widestValue = form.fields.map { field in
+            field.choices.isEmpty ? DisplayWidth.of(field.value) + 1 : (field.choices.map { DisplayWidth.of($0) }.max() ?? 0) + 4
+        }.max() ?? 0
+        let inner = min(grid.columns - 8, min(116, max(60, labelWidth + 2 + widestValue)))
         // A field with an error takes a second line for it.
         let lines = form.fields.count + form.fields.filter { $0.error != nil }.count
         let box = Box.centered(innerWidth: inner, innerHeight: lines + 2, in: grid)

@@ -39,6 +39,9 @@ public final class XMLTree: @unchecked Sendable {
 
     /// Parses a document; nil when it is not well-formed XML.
     public static func parse(_ data: Data) -> XMLTree? {
+        // AWS writes its XML in UTF-8. Anything else is no reply of theirs, and Foundation's
+        // parser crashes on an element name that is not valid UTF-8 (found by fuzzing).
+        guard String(data: data, encoding: .utf8) != nil else { return nil }
         let builder = Builder()
         let parser = XMLParser(data: data)
         parser.delegate = builder

@@ -5,7 +5,7 @@ import TestSupport
 
 /// A service whose clock is far from this machine's refuses every signature as expired; the
 /// client learns the offset from the refusal's `Date` header, signs again and keeps the offset.
-@Suite("Clock skew: signed again with the service's clock")
+@Suite("Clock skew: signed again with the service's clock", .timeLimit(.minutes(5)))
 struct ClockSkewTests {
     static let keys = Credentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
 

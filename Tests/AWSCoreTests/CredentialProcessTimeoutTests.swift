@@ -3,7 +3,7 @@ import Testing
 @testable import AWSCore
 
 /// A `credential_process` that never finishes must not hold every call of the session.
-@Suite("credential_process: a command that hangs is stopped")
+@Suite("credential_process: a command that hangs is stopped", .timeLimit(.minutes(5)))
 struct CredentialProcessTimeoutTests {
     /// Whether the process is gone (or a zombie waiting to be reaped: it runs nothing).
     static func isGone(_ pid: pid_t) -> Bool {

@@ -5,7 +5,7 @@ import TestSupport
 
 /// A service that says the session token has expired: the client asks its credential provider
 /// for new credentials and signs again, once.
-@Suite("Expired credentials: refreshed and signed again once")
+@Suite("Expired credentials: refreshed and signed again once", .timeLimit(.minutes(5)))
 struct ExpiredCredentialsTests {
     /// A profile whose `credential_process` prints a new session token each time it runs
     /// (`token-1`, `token-2`, …), valid for a day, so the session's cache keeps each one.

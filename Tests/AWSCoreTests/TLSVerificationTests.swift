@@ -6,7 +6,7 @@ import TestSupport
 /// TLS against a local HTTPS server whose certificate a private CA issued for `localhost`:
 /// refused unless that CA is trusted (`AWS_CA_BUNDLE` or `ca_bundle`), and refused for another
 /// host name even then.
-@Suite("TLS: the server's certificate is verified", .serialized)
+@Suite("TLS: the server's certificate is verified", .serialized, .timeLimit(.minutes(5)))
 struct TLSVerificationTests {
     /// A CA and a server certificate for `localhost` (and nothing else) made with openssl, and a
     /// server presenting it.

@@ -2,7 +2,7 @@ import CognitoAPI
 import Testing
 
 /// The stop rule every paginator and pager shares.
-@Suite("TokenTrail: when a token-paged listing ends")
+@Suite("TokenTrail: when a token-paged listing ends", .timeLimit(.minutes(5)))
 struct TokenTrailTests {
     @Test("a reply without a token ends the listing")
     func noToken() throws {

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Every subcommand's `--help` shows examples of itself.
-@Suite("cognito-tui subcommand help")
+@Suite("cognito-tui subcommand help", .timeLimit(.minutes(5)))
 struct SubcommandHelpTests {
     static let subcommands: [[String]] = [
         ["pools", "list"], ["pools", "get"],

@@ -2,7 +2,7 @@ import CognitoAPI
 import ConsoleModel
 import Testing
 
-@Suite("Pager: the paging state machine")
+@Suite("Pager: the paging state machine", .timeLimit(.minutes(5)))
 struct PagerTests {
     @Test("start asks for the first page without a token")
     func firstPage() {

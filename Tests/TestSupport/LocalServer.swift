@@ -15,9 +15,9 @@ public final class LocalServer: @unchecked Sendable {
     /// Starts `scripts/emulator/<script>` and waits for its URL line.
     public init(script: String, arguments: [String] = []) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.executableURL = ProjectPython.url
         let path = Self.repositoryRoot.appendingPathComponent("scripts/emulator/\(script)").path
-        process.arguments = ["python3", path, "--watch-parent"] + arguments
+        process.arguments = [path, "--watch-parent"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONUNBUFFERED"] = "1"
         // The emulator must never reach a real metadata service or AWS.

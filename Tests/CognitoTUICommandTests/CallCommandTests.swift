@@ -309,7 +309,7 @@ struct AuditLogTests {
         #expect(created.status == 0, "\(created.stderr)")
         let pool = try #require(((try JSONSerialization.jsonObject(with: Data(created.stdout.utf8)) as? [String: Any])?["UserPool"] as? [String: Any])?["Id"] as? String)
         let read = try BinaryRunner.run(["call", "cognito-idp", "ListUserPools", #"{"MaxResults":5}"#] + base, environment: env)
-        #expect(read.status == 0 && read.stdout.contains("audited"), "the read went through, and was not logged: \(read.stderr)")
+        #expect(read.status == 0, "the read went through, so its absence from the log means something: \(read.stderr)")
         let failed = try BinaryRunner.run(["call", "cognito-idp", "AdminSetUserPassword",
                                            #"{"UserPoolId":"\#(pool)","Username":"ghost","Password":"Sup3r-Secret!","Permanent":true}"#] + base,
                                           environment: env)

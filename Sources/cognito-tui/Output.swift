@@ -54,6 +54,9 @@ enum Output {
             return (sentence(e.description), ExitStatus.usage)
         case let e as JobPlanError:
             return (sentence(e.description), ExitStatus.usage)
+        case let e as EndlessEmptyPages:
+            // The service's replies could not be used: the status of an unreadable reply.
+            return (sentence(e.description), ExitStatus.network)
         case is CancellationError:
             return ("Cancelled.", ExitStatus.network)
         default:

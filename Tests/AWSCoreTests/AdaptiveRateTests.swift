@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-@Suite("Rate limiter: adaptive mode and the throttle count")
+@Suite("Rate limiter: adaptive mode and the throttle count", .timeLimit(.minutes(5)))
 struct AdaptiveRateTests {
     /// A limiter whose `Fast` bucket exists (buckets are made on first use).
     func warmLimiter(_ time: VirtualTime, adaptive: Bool) async throws -> RateLimiter {

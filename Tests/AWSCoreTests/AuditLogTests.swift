@@ -41,7 +41,7 @@ final class Messages: @unchecked Sendable {
     func add(_ text: String) { lock.withLock { list.append(text) } }
 }
 
-@Suite("Audit log and --log-file through the injected file access")
+@Suite("Audit log and --log-file through the injected file access", .timeLimit(.minutes(5)))
 struct AuditLogTests {
     /// A place on the real disk that must stay untouched: the log goes to memory.
     static let path = FileManager.default.temporaryDirectory

@@ -18,7 +18,7 @@ final class SleepRecorder: @unchecked Sendable {
 
 /// The client pipeline against a scripted local server: retries, errors, timeouts, resets and
 /// cancellation, over the real libcurl transport.
-@Suite("Client pipeline against a scripted server", .serialized)
+@Suite("Client pipeline against a scripted server", .serialized, .timeLimit(.minutes(5)))
 struct ClientAgainstFaultServerTests {
     static let server = Result { try FaultServer() }
     let sleeps = SleepRecorder()
@@ -199,7 +199,7 @@ struct ClientAgainstFaultServerTests {
                 .callJSON("ListUsers", input: Data(), mutates: false)
         } throws: { error in
             guard case .transport(let failure) = error as? AWSClientError else { return false }
-            return failure.kind == .ambiguous && failure.detail.lowercased().contains("timeout")
+            return failure.kind == .ambiguous && failure.detail.lowercased().contains("timed out")
         }
         #expect(try server.requests().count == 2)
     }

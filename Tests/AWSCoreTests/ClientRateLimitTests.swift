@@ -33,7 +33,7 @@ extension HTTPResponse {
     }
 }
 
-@Suite("Client pipeline with a rate limiter")
+@Suite("Client pipeline with a rate limiter", .timeLimit(.minutes(5)))
 struct ClientRateLimitTests {
     static let keys = Credentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
     /// ListUsers limited to one call a second, so that every acquisition after the first waits.
@@ -136,7 +136,7 @@ struct ClientRateLimitTests {
     }
 }
 
-@Suite("Sessions own their limiter and signing keys")
+@Suite("Sessions own their limiter and signing keys", .timeLimit(.minutes(5)))
 struct SessionRateLimitTests {
     func session(_ environment: [String: String], rateLimits: [String: Double] = [:]) throws -> AWSSession {
         let context = makeContext(environment: ["AWS_REGION": "us-east-1", "AWS_ACCESS_KEY_ID": "AKID",

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-@Suite("The shared config and credentials files")
+@Suite("The shared config and credentials files", .timeLimit(.minutes(5)))
 struct ConfigFilesTests {
     func load(_ environment: [String: String] = [:], config: String? = nil, credentials: String? = nil,
               files: MemoryFiles = MemoryFiles()) throws -> AWSConfigFiles {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-@Suite("Resolving settings: flags, then environment, then files")
+@Suite("Resolving settings: flags, then environment, then files", .timeLimit(.minutes(5)))
 struct ConfigResolverTests {
     func resolve(_ overrides: ConfigOverrides = ConfigOverrides(), environment: [String: String] = [:],
                  config: String? = nil, credentials: String? = nil) throws -> ResolvedConfig {

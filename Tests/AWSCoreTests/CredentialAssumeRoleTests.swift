@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-@Suite("AssumeRole and AssumeRoleWithWebIdentity from profiles and the environment")
+@Suite("AssumeRole and AssumeRoleWithWebIdentity from profiles and the environment", .timeLimit(.minutes(5)))
 struct CredentialAssumeRoleTests {
     static let base = """
         [profile admin]

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-@Suite("Caching and refreshing credentials before they expire")
+@Suite("Caching and refreshing credentials before they expire", .timeLimit(.minutes(5)))
 struct CredentialCachingTests {
     /// A provider whose credentials expire an hour after each fetch, numbered by fetch.
     func hourly(_ clock: TestClock, failFrom: Int = .max) -> CountingProvider {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-@Suite("The credential chain: order, failures and the nothing-found sentence")
+@Suite("The credential chain: order, failures and the nothing-found sentence", .timeLimit(.minutes(5)))
 struct CredentialChainTests {
     func chain(_ links: [(String, CountingProvider)], profile: String = "default") -> CredentialChain {
         CredentialChain(profileName: profile, links: links.map { CredentialChain.Link($0.0, $0.1) })

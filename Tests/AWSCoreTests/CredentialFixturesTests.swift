@@ -87,7 +87,7 @@ final class ScriptedProcessRunner: ProcessRunning, @unchecked Sendable {
         output = ProcessOutput(status: status, stdout: Data(stdout.utf8), stderr: Data(stderr.utf8))
     }
 
-    func run(commandLine: String, environment: [String: String]) async throws -> ProcessOutput {
+    func run(commandLine: String, environment: [String: String], timeout: Duration?) async throws -> ProcessOutput {
         lock.withLock {
             commandLines.append(commandLine)
             environments.append(environment)

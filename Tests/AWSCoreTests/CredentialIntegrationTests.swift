@@ -6,7 +6,7 @@ import TestSupport
 /// The HTTP credential providers over the real libcurl transport, against loopback servers: the
 /// scripted fault server standing in for IAM Identity Center, the container endpoint and the
 /// instance metadata service, and the moto emulator for STS.
-@Suite("Credential providers against local servers", .serialized)
+@Suite("Credential providers against local servers", .serialized, .timeLimit(.minutes(5)))
 struct CredentialIntegrationTests {
     let transport = CurlTransport()
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-@Suite("Environment variables, profile keys and credential_process")
+@Suite("Environment variables, profile keys and credential_process", .timeLimit(.minutes(5)))
 struct CredentialLocalSourcesTests {
     // MARK: Environment
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-@Suite("Container credentials and EC2 instance metadata")
+@Suite("Container credentials and EC2 instance metadata", .timeLimit(.minutes(5)))
 struct CredentialMetadataTests {
     static let containerBody = """
         {"AccessKeyId": "ASIACTR", "SecretAccessKey": "ctr-secret", "Token": "ctr-token",

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-@Suite("IAM Identity Center credentials from the AWS CLI's token cache")
+@Suite("IAM Identity Center credentials from the AWS CLI's token cache", .timeLimit(.minutes(5)))
 struct CredentialSSOTests {
     static let sessionConfig = """
         [profile dev]

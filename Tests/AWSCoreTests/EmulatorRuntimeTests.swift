@@ -4,7 +4,7 @@ import TestSupport
 @testable import AWSCore
 
 /// The runtime against the local emulator (moto in server mode with the project's extension).
-@Suite("Runtime against the emulator")
+@Suite("Runtime against the emulator", .timeLimit(.minutes(5)))
 struct EmulatorRuntimeTests {
     static let keys = Credentials(accessKeyId: "AKIAEMULATOR00000001", secretAccessKey: "emulator-secret")
 

@@ -1,7 +1,7 @@
 import Testing
 @testable import AWSCore
 
-@Suite("INI parsing, as botocore reads the shared files")
+@Suite("INI parsing, as botocore reads the shared files", .timeLimit(.minutes(5)))
 struct INIParserTests {
     func parse(_ text: String) throws -> INIDocument {
         try INIParser.parse(text, file: "~/.aws/config")

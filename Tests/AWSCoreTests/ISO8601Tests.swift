@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-@Suite("ISO 8601 timestamps: one parser and formatter for the runtime")
+@Suite("ISO 8601 timestamps: one parser and formatter for the runtime", .timeLimit(.minutes(5)))
 struct ISO8601Tests {
     static let noon = Date(timeIntervalSince1970: 1_893_499_200)  // 2030-01-01T12:00:00Z
 

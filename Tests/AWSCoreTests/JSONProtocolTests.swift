@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-@Suite("AWS JSON 1.1 protocol")
+@Suite("AWS JSON 1.1 protocol", .timeLimit(.minutes(5)))
 struct JSONProtocolTests {
     func reply(_ status: Int, _ body: String, headers: [(String, String)] = []) -> HTTPResponse {
         HTTPResponse(status: status, headers: HTTPHeaders(headers), body: Data(body.utf8))
@@ -70,7 +70,7 @@ struct JSONProtocolTests {
     }
 }
 
-@Suite("Redaction of secrets")
+@Suite("Redaction of secrets", .timeLimit(.minutes(5)))
 struct RedactorTests {
     @Test("signatures and session tokens are masked in headers")
     func headers() {

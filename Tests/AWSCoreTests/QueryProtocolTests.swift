@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-@Suite("AWS query protocol replies")
+@Suite("AWS query protocol replies", .timeLimit(.minutes(5)))
 struct QueryProtocolTests {
     @Test("an error reply whose XML has an element name that is not UTF-8 is an unreadable reply, not a crash")
     func invalidUTF8ElementName() throws {

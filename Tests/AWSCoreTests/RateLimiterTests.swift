@@ -48,7 +48,7 @@ extension QuotaTable {
     ])
 }
 
-@Suite("Rate limiter: token buckets per quota category")
+@Suite("Rate limiter: token buckets per quota category", .timeLimit(.minutes(5)))
 struct RateLimiterTests {
     @Test("N acquisitions in one category take (N - burst) / rate of virtual time")
     func sequentialAcquisitionsTakeTheRate() async throws {

@@ -1,7 +1,7 @@
 import Testing
 @testable import AWSCore
 
-@Suite("Standard retry mode")
+@Suite("Standard retry mode", .timeLimit(.minutes(5)))
 struct RetryStrategyTests {
     func strategy(attempts: Int? = nil, quota: Int = RetryQuota.initialTokens, random: Double = 0.5) -> RetryStrategy {
         RetryStrategy(configuration: RetryConfiguration(mode: .standard, maxAttempts: attempts),

@@ -108,7 +108,7 @@ extension String {
     }
 }
 
-@Suite("Signature Version 4 test suite")
+@Suite("Signature Version 4 test suite", .timeLimit(.minutes(5)))
 struct SigV4SuiteTests {
     @Test("the suite ships all 38 cases")
     func suiteIsComplete() {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-@Suite("Signing keys are cached by their owner, not globally")
+@Suite("Signing keys are cached by their owner, not globally", .timeLimit(.minutes(5)))
 struct SigningKeyCacheTests {
     static let date = Date(timeIntervalSince1970: 1_893_456_000)
     static let keys = Credentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "first-secret")

@@ -4,7 +4,7 @@ import Testing
 
 /// Which regions a sweep of every region asks: those botocore's endpoint data gives the
 /// service, in the partition of the region the operator uses.
-@Suite("Cognito's regions from the endpoint data")
+@Suite("Cognito's regions from the endpoint data", .timeLimit(.minutes(5)))
 struct CognitoRegionsTests {
     @Test("a region is in the partition that lists it")
     func listedPartition() {

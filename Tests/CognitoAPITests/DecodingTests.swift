@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// How replies decode and inputs encode, with canned replies and no network.
-@Suite("Decoding and encoding")
+@Suite("Decoding and encoding", .timeLimit(.minutes(5)))
 struct DecodingTests {
     func idp(_ reply: String) -> (CognitoIdentityProviderClient, RecordingTransport) {
         let transport = RecordingTransport(json: reply)

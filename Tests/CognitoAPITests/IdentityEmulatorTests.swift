@@ -5,7 +5,7 @@ import Testing
 
 /// Identities through the typed client against the emulator: the unsigned calls an app makes,
 /// developer-authenticated identities, and the admin view of identities.
-@Suite("Cognito identities against the emulator")
+@Suite("Cognito identities against the emulator", .timeLimit(.minutes(5)))
 struct IdentityEmulatorTests {
     func newPool(_ identity: CognitoIdentityClient, developer: String? = nil,
                  logins: [String: String]? = nil) async throws -> String {

@@ -5,7 +5,7 @@ import Testing
 
 /// Cognito Identity through the typed client against the emulator: pools, roles and role
 /// mappings, principal tags and resource tags. Every test makes its own pool.
-@Suite("Cognito Identity pools against the emulator")
+@Suite("Cognito Identity pools against the emulator", .timeLimit(.minutes(5)))
 struct IdentityPoolEmulatorTests {
     static let account = "123456789012"
 

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Looking operations up by the names people type, and describing their input.
-@Suite("Operation catalog")
+@Suite("Operation catalog", .timeLimit(.minutes(5)))
 struct OperationCatalogTests {
     @Test("names match ignoring case and in the CLI's kebab-case", arguments: ["ListUsers", "listusers", "list-users", "LIST_USERS"])
     func lookup(name: String) throws {

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// The generated operation tables against botocore's models, read by a separate Python process.
-@Suite("Operation metadata matches the service models")
+@Suite("Operation metadata matches the service models", .timeLimit(.minutes(5)))
 struct OperationMetadataTests {
     /// Operations that only read, stated here by hand as the specification of the mutation rule in
     /// scripts/codegen/model.py: names starting with Describe/Get/List/Lookup (after an optional

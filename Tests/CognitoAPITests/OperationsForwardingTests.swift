@@ -10,7 +10,7 @@ private struct Clients: CognitoClientForwarding {
     let identity: CognitoIdentityClient
 }
 
-@Suite("CognitoOperations forwards every operation to its client")
+@Suite("CognitoOperations forwards every operation to its client", .timeLimit(.minutes(5)))
 struct OperationsForwardingTests {
     /// The smallest JSON the input shape decodes from: required members only, each a value of
     /// the right JSON type (not necessarily one the model's patterns accept).

@@ -4,7 +4,7 @@ import Testing
 
 /// The generated page fields against the operation tables: each writes and reads exactly the
 /// members the operation's `pagination` names, with the model's page-size range.
-@Suite("Page fields of every paginated operation")
+@Suite("Page fields of every paginated operation", .timeLimit(.minutes(5)))
 struct PageFieldsTests {
     static let paginated = CognitoService.allCases.flatMap(\.operations).filter { $0.pagination != nil }
 

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Paginators against scripted replies: when they stop and what they send.
-@Suite("Paginators")
+@Suite("Paginators", .timeLimit(.minutes(5)))
 struct PaginatorTests {
     func client(_ replies: [String]) -> (CognitoIdentityProviderClient, RecordingTransport) {
         let transport = RecordingTransport(replies: replies.map(RecordingTransport.json))

@@ -5,7 +5,7 @@ import Testing
 
 /// The read-only guard, driven by the generated `mutates` flags, without any network: the
 /// transport records what would have been sent.
-@Suite("Read-only clients")
+@Suite("Read-only clients", .timeLimit(.minutes(5)))
 struct ReadOnlyGuardTests {
     @Test("a read-only client refuses exactly the mutating operations, before anything is sent",
           arguments: CognitoService.allCases)

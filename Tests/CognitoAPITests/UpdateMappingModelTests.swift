@@ -1,10 +1,11 @@
 import CognitoAPI
 import Foundation
 import Testing
+import TestSupport
 
 /// The generated update table against botocore's shapes, read by a separate Python process:
 /// each list the table holds is recomputed here from the source model.
-@Suite("Update mappings match the service models")
+@Suite("Update mappings match the service models", .timeLimit(.minutes(5)))
 struct UpdateMappingModelTests {
     struct Shape: Decodable {
         let type: String
@@ -71,8 +72,8 @@ print(json.dumps({
     static func load(_ service: CognitoService) throws -> Model {
         let version = service == .cognitoIdentity ? "2014-06-30" : "2016-04-18"
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, service.rawValue, version]
+        process.executableURL = ProjectPython.url
+        process.arguments = ["-c", script, service.rawValue, version]
         let out = Pipe()
         process.standardOutput = out
         try process.run()

@@ -5,7 +5,7 @@ import Testing
 
 /// The generated describe-to-update table and `updateInput`: a realistic read output becomes an
 /// update input that the update accepts and that keeps what the read returned.
-@Suite("Update mappings")
+@Suite("Update mappings", .timeLimit(.minutes(5)))
 struct UpdateMappingTests {
     static let replacements = UpdateMapping.all.filter { $0.kind == .replacement }
 

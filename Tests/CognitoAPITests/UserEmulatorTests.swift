@@ -5,7 +5,7 @@ import Testing
 
 /// Users, groups and sign-in through the typed client against the emulator. Every test makes its
 /// own pool.
-@Suite("Cognito users and groups against the emulator")
+@Suite("Cognito users and groups against the emulator", .timeLimit(.minutes(5)))
 struct UserEmulatorTests {
     typealias IDP = CognitoIdentityProvider
 

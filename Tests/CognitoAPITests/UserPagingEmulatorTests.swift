@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Paginators over long listings against the emulator: every item comes back exactly once.
-@Suite("User-pool paginators against the emulator")
+@Suite("User-pool paginators against the emulator", .timeLimit(.minutes(5)))
 struct UserPagingEmulatorTests {
     /// Runs `body` for 0..<count, a few at a time.
     static func concurrently(_ count: Int, width: Int = 6, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {

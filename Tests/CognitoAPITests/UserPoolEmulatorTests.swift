@@ -5,7 +5,7 @@ import Testing
 
 /// User pools and what hangs off them, through the typed client against the emulator. Every test
 /// makes its own pool.
-@Suite("Cognito user pools against the emulator")
+@Suite("Cognito user pools against the emulator", .timeLimit(.minutes(5)))
 struct UserPoolEmulatorTests {
     @Test("a user pool is created, described, updated, listed, given attributes and MFA, and deleted")
     func poolLifecycle() async throws {

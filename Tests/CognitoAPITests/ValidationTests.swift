@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Validation of input against the model before anything is sent: typed calls and raw JSON.
-@Suite("Input validation")
+@Suite("Input validation", .timeLimit(.minutes(5)))
 struct ValidationTests {
     static let listUsers = try! OperationCatalog.operation(named: "ListUsers", in: "cognito-idp")
 

@@ -6,7 +6,7 @@ import Testing
 /// Jobs whose items go several to a call (`DeleteIdentities` takes 60 ids): every item is sent in
 /// exactly one successful call, an unknown outcome is read back item by item, and only the items
 /// not applied go again.
-@Suite("Jobs sent in batches")
+@Suite("Jobs sent in batches", .timeLimit(.minutes(5)))
 struct JobBatchTests {
     /// The batches sent, in order, as lists of item ids.
     final class Calls: @unchecked Sendable {

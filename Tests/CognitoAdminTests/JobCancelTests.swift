@@ -2,7 +2,7 @@ import AWSCore
 import CognitoAdmin
 import Testing
 
-@Suite struct JobCancelTests {
+@Suite(.timeLimit(.minutes(5))) struct JobCancelTests {
     @Test func cancellingMidwayLetsInFlightItemsFinishAndNamesEveryItemNeverStarted() async {
         let plan = JobFixtures.plan(10)
         let cancellation = JobCancellation()

@@ -2,7 +2,7 @@ import AWSCore
 import CognitoAdmin
 import Testing
 
-@Suite struct JobFailureTests {
+@Suite(.timeLimit(.minutes(5))) struct JobFailureTests {
     static func service(_ code: String, _ status: Int) -> AWSServiceError {
         AWSServiceError(code: code, message: "m", httpStatus: status, requestId: "r", operation: "AdminDeleteUser")
     }

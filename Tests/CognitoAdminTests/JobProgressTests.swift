@@ -2,7 +2,7 @@ import AWSCore
 import CognitoAdmin
 import Testing
 
-@Suite struct JobProgressTests {
+@Suite(.timeLimit(.minutes(5))) struct JobProgressTests {
     @Test func snapshotsOnlyMoveForwardAndTheLastEqualsTheReport() async throws {
         let snapshots = JobEventLog<JobProgress>()
         let job = Job(plan: JobFixtures.plan(12)) { item in

@@ -1,7 +1,7 @@
 import CognitoAdmin
 import Testing
 
-@Suite struct JobReportWriterTests {
+@Suite(.timeLimit(.minutes(5))) struct JobReportWriterTests {
     static let report = JobReport(title: "Disable users", entries: [
         JobReportEntry(id: "u1", label: "Smith, \"Jo\"\nJr", call: JobCall(operation: "AdminDisableUser", resource: "pool/u1"),
                        outcome: .succeeded, verified: true, errorCode: "Transport.ambiguous",

@@ -2,7 +2,7 @@ import AWSCore
 import CognitoAdmin
 import Testing
 
-@Suite struct JobUnknownOutcomeTests {
+@Suite(.timeLimit(.minutes(5))) struct JobUnknownOutcomeTests {
     func run(work: [JobAnswer], verify: [JobVerification]?, steps: JobEventLog<JobStep> = JobEventLog())
         async -> (JobReportEntry, sends: Int, reads: Int) {
         let sends = JobScript(work)
@@ -129,7 +129,7 @@ import Testing
     }
 }
 
-@Suite struct JobThrottlingTests {
+@Suite(.timeLimit(.minutes(5))) struct JobThrottlingTests {
     @Test func throttlingIsRetriedABoundedNumberOfTimesAfterTheLimiterEachTime() async {
         let steps = JobEventLog<JobStep>()
         let pauses = JobEventLog<Duration>()

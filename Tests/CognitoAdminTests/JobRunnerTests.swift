@@ -2,7 +2,7 @@ import AWSCore
 import CognitoAdmin
 import Testing
 
-@Suite struct JobRunnerTests {
+@Suite(.timeLimit(.minutes(5))) struct JobRunnerTests {
     @Test func everyItemSucceedsOnceAndConcurrencyStaysWithinTheBound() async {
         let plan = JobFixtures.plan(20)
         let gauge = JobConcurrencyGauge(releaseAt: 4)
@@ -103,7 +103,7 @@ import Testing
     }
 }
 
-@Suite struct JobPlanTests {
+@Suite(.timeLimit(.minutes(5))) struct JobPlanTests {
     @Test func aPlanRefusesTwoItemsWithTheSameId() {
         let call = JobCall(operation: "AdminDeleteUser", resource: "pool/alice")
         #expect(throws: JobPlanError.duplicateItemID("alice")) {

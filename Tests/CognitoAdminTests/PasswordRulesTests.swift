@@ -14,7 +14,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
-@Suite("Password rules: each rule named, generated passwords that pass")
+@Suite("Password rules: each rule named, generated passwords that pass", .timeLimit(.minutes(5)))
 struct PasswordRulesTests {
     static let all = PasswordRules(minimumLength: 10)
 

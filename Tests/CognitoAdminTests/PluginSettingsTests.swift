@@ -2,7 +2,7 @@ import Testing
 @testable import CognitoAdmin
 
 /// `plugins:` in config.yaml.
-@Suite("Plugins in the settings file")
+@Suite("Plugins in the settings file", .timeLimit(.minutes(5)))
 struct PluginSettingsTests {
     @Test("a plugin's key, scopes, description, command, args, confirm and dangerous are read in order")
     func readsPlugins() throws {

@@ -2,7 +2,7 @@ import CognitoAPI
 import CognitoAdmin
 import Testing
 
-@Suite("Pool schema: usernames, attribute order, checks before creating or editing a user")
+@Suite("Pool schema: usernames, attribute order, checks before creating or editing a user", .timeLimit(.minutes(5)))
 struct PoolSchemaTests {
     typealias Pool = CognitoIdentityProvider.UserPoolType
     typealias Schema = CognitoIdentityProvider.SchemaAttributeType

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Asking many regions at once: bounded, in order, and one region's failure is its own answer.
-@Suite("Asking every region")
+@Suite("Asking every region", .timeLimit(.minutes(5)))
 struct RegionSweepTests {
     /// Counts the lists running at once.
     actor Gauge {

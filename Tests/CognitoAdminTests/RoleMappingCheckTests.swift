@@ -3,7 +3,7 @@ import CognitoAPI
 import Testing
 
 /// The checks made on a SetIdentityPoolRoles input before it is sent.
-@Suite("Role mapping checks")
+@Suite("Role mapping checks", .timeLimit(.minutes(5)))
 struct RoleMappingCheckTests {
     static let provider = "cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123"
     let pool = CognitoIdentity.IdentityPool(

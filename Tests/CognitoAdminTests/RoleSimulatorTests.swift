@@ -5,7 +5,7 @@ import Testing
 
 /// The role-resolution simulator against the table written from the developer guide, and the
 /// details it shows beside the role: the steps, the reason, the principal tags.
-@Suite("Role simulator")
+@Suite("Role simulator", .timeLimit(.minutes(5)))
 struct RoleSimulatorTests {
     let table: RoleResolutionTable
     init() throws { table = try RoleResolutionTable.load() }

@@ -2,7 +2,7 @@ import AWSCore
 import Testing
 @testable import CognitoAdmin
 
-@Suite struct SettingsTests {
+@Suite(.timeLimit(.minutes(5))) struct SettingsTests {
     let sample = """
         theme: light
         quotas:

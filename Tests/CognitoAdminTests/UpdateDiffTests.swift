@@ -2,7 +2,7 @@ import CognitoAdmin
 import CognitoAPI
 import Testing
 
-@Suite("Field diffs and edits over a newer state")
+@Suite("Field diffs and edits over a newer state", .timeLimit(.minutes(5)))
 struct UpdateDiffTests {
     @Test("objects are compared member by member; changed, added, removed and kept are told apart")
     func diffKinds() {

@@ -8,7 +8,7 @@ import Testing
 /// Read-modify-write of each updatable resource against the emulator: the generated mapping
 /// reads the resource as the update's input, one member is edited, and reading back shows the
 /// edit made and every other member kept.
-@Suite("Updates against the emulator")
+@Suite("Updates against the emulator", .timeLimit(.minutes(5)))
 struct UpdaterEmulatorTests {
     let backend: ClientBackend
     init() throws { backend = try EmulatorBackend.make() }

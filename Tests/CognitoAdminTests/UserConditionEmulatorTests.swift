@@ -8,7 +8,7 @@ import Testing
 /// Each operator of the condition language over a scan of a small pool in the emulator: the
 /// users found are exactly those the condition names, whether the service answered a clause
 /// (one chain with its filter) or the pool was scanned whole.
-@Suite("User conditions against the emulator")
+@Suite("User conditions against the emulator", .timeLimit(.minutes(5)))
 struct UserConditionEmulatorTests {
     static let seeded = Task<String, Error> {
         let backend = try EmulatorBackend.make()

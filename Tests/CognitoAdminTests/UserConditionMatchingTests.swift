@@ -5,7 +5,7 @@ import Testing
 
 /// Matching users from literals: the fields every user has, dates as days and instants, numbers,
 /// and attributes a user lacks.
-@Suite("User conditions: matching users")
+@Suite("User conditions: matching users", .timeLimit(.minutes(5)))
 struct UserConditionMatchingTests {
     static let ann = UserRecord(
         username: "ann", status: "CONFIRMED", enabled: true,

@@ -4,7 +4,7 @@ import Testing
 
 /// The condition language read from literals: what parses, what each bad input says and where,
 /// which clause goes to the service, and how users are matched.
-@Suite("User conditions: parsing, errors, the server's clause, matching")
+@Suite("User conditions: parsing, errors, the server's clause, matching", .timeLimit(.minutes(5)))
 struct UserConditionTests {
     typealias Clause = UserCondition.Clause
 

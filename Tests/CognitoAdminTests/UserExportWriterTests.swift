@@ -5,7 +5,7 @@ import Testing
 
 /// The export formats from literals: the user-import CSV's rules, CSV columns fixed by the
 /// schema, JSON arrays written a batch at a time.
-@Suite("User export: formats and the user-import rules")
+@Suite("User export: formats and the user-import rules", .timeLimit(.minutes(5)))
 struct UserExportWriterTests {
     typealias User = CognitoIdentityProvider.UserType
 

@@ -2,6 +2,7 @@ import Testing
 @testable import CognitoAdmin
 
 /// `users import`: reading this tool's CSV export, Cognito's import CSV and JSON lines.
+@Suite(.timeLimit(.minutes(5)))
 struct UserImportTests {
     @Test func theExportsCSVGivesAttributesAndEnabledAndLeavesOutReadOnlyColumns() throws {
         let csv = """

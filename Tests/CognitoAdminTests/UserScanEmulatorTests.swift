@@ -9,7 +9,7 @@ import TestSupport
 /// Scanning a pool of two thousand users against the emulator: the sixteen chains over `sub`
 /// prefixes return every user exactly once, stay within the rate limiter's pace, and stop when
 /// the task is cancelled.
-@Suite("User scans against the emulator")
+@Suite("User scans against the emulator", .timeLimit(.minutes(5)))
 struct UserScanEmulatorTests {
     static let userCount = 2_000
 

@@ -2,6 +2,7 @@ import Testing
 @testable import CognitoAdmin
 
 /// `--from FILE`: the usernames of a plain list, this tool's CSV export or JSON lines.
+@Suite(.timeLimit(.minutes(5)))
 struct UsernameListTests {
     @Test func aPlainListHasOneUsernameALineAndSkipsBlanksAndComments() throws {
         #expect(try UsernameList.parse("ann\n  bob  \n\n# leavers\ncarol\r\n") == ["ann", "bob", "carol"])

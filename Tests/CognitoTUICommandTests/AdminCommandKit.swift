@@ -139,8 +139,8 @@ struct AdminCommandKit {
 
             """
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", prelude + code]
+        process.executableURL = ProjectPython.url
+        process.arguments = ["-c", prelude + code]
         // The test's own environment finds the Python that has boto3 (as for the emulator), less
         // any AWS setting of the machine.
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }

@@ -5,7 +5,7 @@ import TestSupport
 /// `pools list --all-regions` and `idpools list --all-regions` through the binary, against the
 /// emulator, which keeps pools per region (the region of the signing scope) behind one endpoint:
 /// every region goes to the configured endpoint, never to AWS.
-@Suite("cognito-tui --all-regions")
+@Suite("cognito-tui --all-regions", .timeLimit(.minutes(5)))
 struct AllRegionsCommandTests {
     /// Regions no scenario that counts rows uses (those keep a region each).
     static let regions = ["eu-west-1", "us-west-2", "eu-central-1"]

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `cognito-tui auth` against the emulator: the password on stdin, the tokens as JSON on stdout.
-@Suite("auth")
+@Suite("auth", .timeLimit(.minutes(5)))
 struct AuthCommandTests {
     static let password = "Corr3ct-horse-b4ttery!"
     let kit: AdminCommandKit

@@ -5,7 +5,7 @@ import TestSupport
 /// `--from`, `--rate`, the plan and its confirmation, and `users import`, through the binary:
 /// bad input is one sentence and exit 2 with no change sent (a proxy in front of the emulator
 /// counts what arrives), read-only refuses, a dry run sends nothing, and boto3 judges the rest.
-@Suite("cognito-tui bulk commands")
+@Suite("cognito-tui bulk commands", .timeLimit(.minutes(5)))
 struct BulkCommandTests {
     /// Every operation these commands may send that changes data.
     static let mutating = ["AdminDisableUser", "AdminEnableUser", "AdminDeleteUser", "AdminUserGlobalSignOut",

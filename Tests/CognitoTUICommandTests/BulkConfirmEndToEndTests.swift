@@ -4,7 +4,7 @@ import TestSupport
 
 /// On a terminal, a bulk change asks for its verb and count to be typed (`disable 2`); anything
 /// else sends nothing.
-@Suite("cognito-tui bulk confirmation on a terminal")
+@Suite("cognito-tui bulk confirmation on a terminal", .timeLimit(.minutes(5)))
 struct BulkConfirmEndToEndTests {
     /// `cognito-tui ARGS` in tmux against the emulator, printing its exit status when done.
     static func session(_ kit: AdminCommandKit, _ arguments: String) throws -> TmuxSession {

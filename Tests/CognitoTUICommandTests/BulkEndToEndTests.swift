@@ -5,7 +5,7 @@ import TestSupport
 /// Bulk work in the console, end to end in tmux against the emulator: a search on a custom
 /// attribute, every match marked, the plan read and left (a dry run), then run, and the report
 /// saved — boto3 reading back what changed.
-@Suite("Bulk actions, end to end in tmux")
+@Suite("Bulk actions, end to end in tmux", .timeLimit(.minutes(5)))
 struct BulkEndToEndTests {
     typealias Boto = EditEndToEndTests.Boto
     typealias Run = EditEndToEndTests.Run

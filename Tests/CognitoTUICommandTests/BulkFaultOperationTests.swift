@@ -7,7 +7,7 @@ import TestSupport
 /// job ends with every user in the state it makes, each change reaches the emulator once (a
 /// global sign-out, which a read cannot see, goes again after a drop), and no item is failed or
 /// unknown.
-@Suite("cognito-tui every bulk operation through faults")
+@Suite("cognito-tui every bulk operation through faults", .timeLimit(.minutes(5)))
 struct BulkFaultOperationTests {
     static let usernames = (0..<30).map { String(format: "op%02d", $0) }
     static let quotas = "quotas:\n  UserUpdate: 1000\n  UserCreation: 1000\n  UserRead: 1000\n  UserToken: 1000\n"

@@ -5,7 +5,7 @@ import TestSupport
 /// Bulk jobs through a fault proxy that throttles 30% of requests and drops 5% of connections
 /// after the emulator applied the call: every user ends in the right state, each change reaches
 /// the emulator once, and the report says what happened, with nothing failed or unknown.
-@Suite("cognito-tui bulk jobs through faults")
+@Suite("cognito-tui bulk jobs through faults", .timeLimit(.minutes(5)))
 struct BulkFaultTests {
     /// Throttled and dropped requests, reproducibly.
     static let faults = FaultProxy.Faults(throttle: 0.3, drop: 0.05, seed: 2026)

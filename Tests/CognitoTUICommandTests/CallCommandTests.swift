@@ -4,7 +4,7 @@ import TestSupport
 @testable import AWSCore
 
 /// `cognito-tui call` end to end: the built binary against the emulator and local servers.
-@Suite("cognito-tui call")
+@Suite("cognito-tui call", .timeLimit(.minutes(5)))
 struct CallCommandTests {
     static let keysEnv = ["AWS_ACCESS_KEY_ID": "AKIACALLTEST00000001", "AWS_SECRET_ACCESS_KEY": "call-test-secret"]
 
@@ -69,21 +69,26 @@ struct CallCommandTests {
         #expect(try server.requests().isEmpty)
     }
 
-    @Test("bad input gets one clear sentence and a non-zero exit", arguments: [
-        (["call", "cognito-idp", "ListUserPools", "--bogus"], "Unknown option '--bogus'"),
-        (["call", "cognito-nope", "ListUserPools"], "Unknown service `cognito-nope`"),
-        (["call", "cognito-idp", "ListUserPools", #"{"MaxResults":"#, "--region", "us-east-1"], "is not valid JSON"),
-        (["call", "cognito-idp", "ListUserPools", "[1,2]", "--region", "us-east-1"], "must be a JSON object"),
-        (["call", "cognito-idp"], "Name an operation"),
-        (["call", "cognito-idp", "ListUserPools", "@/nonexistent/in.json", "--region", "us-east-1"], "cannot be read"),
-        (["call", "cognito-idp", "ListUserPools", "--endpoint-url", "ftp://x"], "--endpoint-url must be an http"),
-        (["call", "cognito-idp", "ListUserPools", #"{"MaxResults":10}"#], "No region is set"),
-        (["call", "cognito-idp", "ListUserPools", #"{"MaxResults":10}"#, "--region", "us-east-1", "--profile", "ghost"], "The profile `ghost`"),
+    /// Where the calls of the refusal tests would go if a refusal stopped working: a loopback
+    /// port nothing listens on, never AWS.
+    static let deadEndpoint = ["--endpoint-url", "http://127.0.0.1:9"]
+
+    @Test("bad input gets one clear sentence and the documented exit status (2 usage, 3 configuration)", arguments: [
+        (["call", "cognito-idp", "ListUserPools", "--bogus"] + deadEndpoint, "Unknown option '--bogus'", Int32(2)),
+        (["call", "cognito-nope", "ListUserPools"] + deadEndpoint, "Unknown service `cognito-nope`", 2),
+        (["call", "cognito-idp", "ListUserPools", #"{"MaxResults":"#, "--region", "us-east-1"] + deadEndpoint, "is not valid JSON", 2),
+        (["call", "cognito-idp", "ListUserPools", "[1,2]", "--region", "us-east-1"] + deadEndpoint, "must be a JSON object", 2),
+        (["call", "cognito-idp"] + deadEndpoint, "Name an operation", 2),
+        (["call", "cognito-idp", "ListUserPools", "@/nonexistent/in.json", "--region", "us-east-1"] + deadEndpoint, "cannot be read", 2),
+        (["call", "cognito-idp", "ListUserPools", "--endpoint-url", "ftp://x"], "--endpoint-url must be an http", 2),
+        (["call", "cognito-idp", "ListUserPools", #"{"MaxResults":10}"#] + deadEndpoint, "No region is set", 3),
+        (["call", "cognito-idp", "ListUserPools", #"{"MaxResults":10}"#, "--region", "us-east-1", "--profile", "ghost"] + deadEndpoint,
+         "The profile `ghost`", 3),
     ])
-    func badInput(_ args: [String], _ expected: String) throws {
+    func badInput(_ args: [String], _ expected: String, _ status: Int32) throws {
         let home = try TemporaryHome()
         let result = try run(args, home: home, env: Self.keysEnv)
-        #expect(result.status != 0)
+        #expect(result.status == status)
         #expect(result.stderr.contains(expected), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack"))
@@ -166,7 +171,7 @@ struct CallCommandTests {
 }
 
 /// `call` on the typed layer: names, listings, skeletons and validation before sending.
-@Suite("cognito-tui call on the typed API")
+@Suite("cognito-tui call on the typed API", .timeLimit(.minutes(5)))
 struct CallTypedLayerTests {
     func run(_ args: [String], env: [String: String] = CallCommandTests.keysEnv) throws -> BinaryRunner.Result {
         let home = try TemporaryHome()
@@ -238,7 +243,7 @@ struct CallTypedLayerTests {
 }
 
 /// cognito-tui's own settings file as the `call` command sees it.
-@Suite("cognito-tui call with per-profile settings")
+@Suite("cognito-tui call with per-profile settings", .timeLimit(.minutes(5)))
 struct CallSettingsTests {
     func run(_ args: [String], home: TemporaryHome, config: String?) throws -> BinaryRunner.Result {
         if let config { try home.write(".config/cognito-tui/config.yaml", config) }
@@ -285,14 +290,14 @@ struct CallSettingsTests {
     @Test("the console refuses --debug, which would write over its screen")
     func consoleDebug() throws {
         let home = try TemporaryHome()
-        let result = try run(["--debug", "--region", "us-east-1"], home: home, config: nil)
-        #expect(result.status != 0)
+        let result = try run(["--debug", "--region", "us-east-1"] + CallCommandTests.deadEndpoint, home: home, config: nil)
+        #expect(result.status == 2)
         #expect(result.stderr.contains("use --log-file FILE with the console"), "\(result.stderr)")
     }
 }
 
 /// The audit log of changes (`$XDG_STATE_HOME/cognito-tui/audit.jsonl`).
-@Suite("Audit log of changes")
+@Suite("Audit log of changes", .timeLimit(.minutes(5)))
 struct AuditLogTests {
     @Test("a change is appended with its profile, outcome and request id, secrets masked; reads are not")
     func changesAreLogged() throws {
@@ -303,7 +308,8 @@ struct AuditLogTests {
         let created = try BinaryRunner.run(["call", "cognito-idp", "CreateUserPool", #"{"PoolName":"audited"}"#] + base, environment: env)
         #expect(created.status == 0, "\(created.stderr)")
         let pool = try #require(((try JSONSerialization.jsonObject(with: Data(created.stdout.utf8)) as? [String: Any])?["UserPool"] as? [String: Any])?["Id"] as? String)
-        _ = try BinaryRunner.run(["call", "cognito-idp", "ListUserPools", #"{"MaxResults":5}"#] + base, environment: env)
+        let read = try BinaryRunner.run(["call", "cognito-idp", "ListUserPools", #"{"MaxResults":5}"#] + base, environment: env)
+        #expect(read.status == 0, "the read went through, so its absence from the log means something: \(read.stderr)")
         let failed = try BinaryRunner.run(["call", "cognito-idp", "AdminSetUserPassword",
                                            #"{"UserPoolId":"\#(pool)","Username":"ghost","Password":"Sup3r-Secret!","Permanent":true}"#] + base,
                                           environment: env)

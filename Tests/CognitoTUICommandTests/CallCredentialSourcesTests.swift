@@ -5,7 +5,7 @@ import TestSupport
 
 /// Every credential source that can run here, end to end through `cognito-tui call`: the call
 /// goes to a scripted local server (or the emulator), and the test checks which keys signed it.
-@Suite("cognito-tui call with each credential source")
+@Suite("cognito-tui call with each credential source", .timeLimit(.minutes(5)))
 struct CallCredentialSourcesTests {
     func run(_ args: [String], home: TemporaryHome, env: [String: String]) throws -> BinaryRunner.Result {
         try BinaryRunner.run(args, environment: BinaryRunner.baseEnvironment(home: home.path).merging(env) { $1 })

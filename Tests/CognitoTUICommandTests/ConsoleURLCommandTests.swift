@@ -4,7 +4,7 @@ import TestSupport
 
 /// `--console-url` on the `get` commands: the resource is read, then its AWS console page is
 /// printed instead of it (the page `o` copies in the console).
-@Suite("cognito-tui get --console-url")
+@Suite("cognito-tui get --console-url", .timeLimit(.minutes(5)))
 struct ConsoleURLCommandTests {
     static let console = "https://us-east-1.console.aws.amazon.com/cognito/v2/"
 

@@ -4,7 +4,7 @@ import TestSupport
 
 /// `cognito-tui credentials` against the emulator, whose credentials are STS sessions of the
 /// pool's roles; and the AWS CLI itself using the command as a profile's `credential_process`.
-@Suite("credentials")
+@Suite("credentials", .timeLimit(.minutes(5)))
 struct CredentialsCommandTests {
     let kit: AdminCommandKit
     let identityPool: String
@@ -86,8 +86,8 @@ struct CredentialsCommandTests {
                        "--endpoint-url", kit.url, "--region", "us-east-1"].joined(separator: " ")
         try kit.home.write(".aws/config", "[profile guest]\ncredential_process = \(command)\nregion = us-east-1\n")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "awscli", "sts", "get-caller-identity", "--profile", "guest",
+        process.executableURL = ProjectPython.url
+        process.arguments = ["-m", "awscli", "sts", "get-caller-identity", "--profile", "guest",
                              "--endpoint-url", kit.url, "--output", "json"]
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
         environment.merge(["HOME": kit.home.path, "AWS_CONFIG_FILE": kit.home.path + "/.aws/config",

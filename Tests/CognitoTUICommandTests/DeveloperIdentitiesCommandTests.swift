@@ -4,7 +4,7 @@ import TestSupport
 
 /// `cognito-tui identities lookup|merge|unlink-developer` through the binary against the
 /// emulator, judged by boto3.
-@Suite("cognito-tui developer identities")
+@Suite("cognito-tui developer identities", .timeLimit(.minutes(5)))
 struct DeveloperIdentitiesCommandTests {
     /// A pool with the developer provider `login.e2e` and identities for `dev-1` and `dev-2`;
     /// returns the pool's id and the two identity ids.

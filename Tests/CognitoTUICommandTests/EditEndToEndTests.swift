@@ -5,7 +5,7 @@ import TestSupport
 /// `e` on a group, end to end: the real console in tmux against the emulator, with `$EDITOR` a
 /// small shell script, and the group read back with boto3 (a client that is not the console's own).
 /// Each test makes a user pool of its own, so the tests run side by side.
-@Suite("Editing a group as JSON in $EDITOR, end to end in tmux")
+@Suite("Editing a group as JSON in $EDITOR, end to end in tmux", .timeLimit(.minutes(5)))
 struct EditEndToEndTests {
     static let accessKey = "AKIAE2EEDIT000000001"
     static let secretKey = "e2e-edit-secret"
@@ -46,8 +46,8 @@ struct EditEndToEndTests {
 
             """ + body
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", script, try TestEmulator.url(), region,
+            process.executableURL = ProjectPython.url
+            process.arguments = ["-c", script, try TestEmulator.url(), region,
                                  EditEndToEndTests.accessKey, EditEndToEndTests.secretKey] + arguments
             // The machine's own AWS settings stay out; only the emulator is ever reached.
             var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `cognito-tui users add-to-group|remove-from-group` and `groups create`, judged by boto3.
-@Suite("cognito-tui group membership and groups create")
+@Suite("cognito-tui group membership and groups create", .timeLimit(.minutes(5)))
 struct GroupMembershipCommandTests {
     static let staff = (name: "staff", description: "Everyone", precedence: 3, role: "arn:aws:iam::123456789012:role/Staff")
 

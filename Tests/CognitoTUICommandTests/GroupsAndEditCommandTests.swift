@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `cognito-tui groups` and `cognito-tui edit` through the binary, judged by boto3.
-@Suite("cognito-tui groups and edit")
+@Suite("cognito-tui groups and edit", .timeLimit(.minutes(5)))
 struct GroupsAndEditCommandTests {
     static let role = "arn:aws:iam::123456789012:role/Staff"
     static let staff = (name: "staff", description: "Everyone", precedence: 3, role: role)
@@ -128,7 +128,7 @@ struct GroupsAndEditCommandTests {
 }
 
 /// Bad input to the admin subcommands: one sentence, a usage status, nothing sent.
-@Suite("cognito-tui admin subcommands: bad input")
+@Suite("cognito-tui admin subcommands: bad input", .timeLimit(.minutes(5)))
 struct AdminBadInputTests {
     @Test("bad input gets one sentence and nothing is sent", arguments: [
         (["users", "disable", "--pool", "not/a:pool", "ann"], "`not/a:pool` is neither a user pool id"),

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `cognito-tui idpools` and `identities` through the binary against the emulator, judged by boto3.
-@Suite("cognito-tui idpools and identities")
+@Suite("cognito-tui idpools and identities", .timeLimit(.minutes(5)))
 struct IdpoolsCommandTests {
     static func role(_ name: String) -> String { "arn:aws:iam::123456789012:role/\(name)" }
 

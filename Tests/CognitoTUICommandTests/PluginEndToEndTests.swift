@@ -5,7 +5,7 @@ import TestSupport
 /// Plugins in the real console in tmux against the emulator: the console suspends while a
 /// plugin runs, the plugin sees the selection in its environment, and the console comes back on
 /// the same row; a dangerous plugin is hidden under read-only.
-@Suite("Plugins end to end in tmux")
+@Suite("Plugins end to end in tmux", .timeLimit(.minutes(5)))
 struct PluginEndToEndTests {
     static let region = "eu-central-2"
 

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `--pool` by name: one pool of that name is used; none or several are one sentence, exit 2.
-@Suite("cognito-tui --pool by name")
+@Suite("cognito-tui --pool by name", .timeLimit(.minutes(5)))
 struct PoolNameCommandTests {
     @Test("a unique pool name works wherever --pool is taken")
     func uniqueName() throws {

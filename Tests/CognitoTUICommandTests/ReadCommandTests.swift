@@ -4,7 +4,7 @@ import TestSupport
 
 /// The read commands through the binary: `pools`, `users list|get|groups`, `groups list|get|members`,
 /// `clients list|get`; what they print is compared with what boto3 reads.
-@Suite("cognito-tui read commands")
+@Suite("cognito-tui read commands", .timeLimit(.minutes(5)))
 struct ReadCommandTests {
     static func json(_ text: String) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(text.utf8))

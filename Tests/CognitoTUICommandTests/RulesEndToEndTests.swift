@@ -4,7 +4,7 @@ import TestSupport
 
 /// The role-mapping editor end to end in tmux against the emulator: reorder two rules, simulate
 /// the unsaved edit, save it, and see a diff that names only the mapping; boto3 reads it back.
-@Suite("Role-mapping rules, end to end in tmux")
+@Suite("Role-mapping rules, end to end in tmux", .timeLimit(.minutes(5)))
 struct RulesEndToEndTests {
     typealias Boto = EditEndToEndTests.Boto
     typealias Run = EditEndToEndTests.Run

@@ -6,7 +6,7 @@ import TestSupport
 /// Signing in as a user from the console, end to end in tmux against the emulator: `t` on a
 /// user, the app client and SRP, the password typed masked, then the inspector with every check
 /// passing and the tokens off the screen until `v`.
-@Suite("Sign-in and the token inspector, end to end in tmux")
+@Suite("Sign-in and the token inspector, end to end in tmux", .timeLimit(.minutes(5)))
 struct SignInEndToEndTests {
     typealias Seeder = ConsoleEndToEndTests.Seeder
     static let password = "Corr3ct-horse-b4ttery!"

@@ -4,7 +4,7 @@ import TestSupport
 
 /// Every command's `--help` shows examples of itself. The commands come from the binary's own
 /// tree (`--experimental-dump-help`), so a new subcommand without examples fails here.
-@Suite("cognito-tui subcommand help")
+@Suite("cognito-tui subcommand help", .timeLimit(.minutes(5)))
 struct SubcommandHelpTests {
     /// The part of the argument parser's description of a command these tests read.
     struct Command: Decodable {

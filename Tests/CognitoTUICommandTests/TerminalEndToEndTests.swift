@@ -5,7 +5,7 @@ import TestSupport
 /// The console against what terminals do to it: sizes from one cell to 400×120, storms of
 /// resizes with an overlay, a form and the editor open, a terminal type that cannot address the
 /// cursor, a C locale, right-to-left, combining and wide text, a hang-up and a suspension.
-@Suite("The console in odd terminals, end to end in tmux")
+@Suite("The console in odd terminals, end to end in tmux", .timeLimit(.minutes(5)))
 struct TerminalEndToEndTests {
     /// A console at the emulator in its own tmux server, with a HOME that lives as long as it.
     struct Run {

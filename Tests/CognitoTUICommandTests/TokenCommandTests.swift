@@ -4,7 +4,7 @@ import TestSupport
 
 /// `cognito-tui token decode|verify` on tokens the emulator issued (through boto3, so the
 /// command is judged apart from the library's sign-in).
-@Suite("token decode and verify")
+@Suite("token decode and verify", .timeLimit(.minutes(5)))
 struct TokenCommandTests {
     let kit: AdminCommandKit
     let client: String

@@ -4,7 +4,7 @@ import TestSupport
 
 /// The user lifecycle end to end: the real console in tmux against the emulator, each step read
 /// back with boto3.
-@Suite("User lifecycle, end to end in tmux")
+@Suite("User lifecycle, end to end in tmux", .timeLimit(.minutes(5)))
 struct UserLifecycleEndToEndTests {
     typealias Boto = EditEndToEndTests.Boto
     typealias Run = EditEndToEndTests.Run

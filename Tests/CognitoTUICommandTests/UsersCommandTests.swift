@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `cognito-tui users disable|enable|delete` through the binary, judged by boto3.
-@Suite("cognito-tui users")
+@Suite("cognito-tui users", .timeLimit(.minutes(5)))
 struct UsersCommandTests {
     @Test("disable, enable and delete one user, each read back")
     func lifecycle() throws {

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `cognito-tui users create` through the binary, judged by boto3.
-@Suite("cognito-tui users create")
+@Suite("cognito-tui users create", .timeLimit(.minutes(5)))
 struct UsersCreateCommandTests {
     static let policy = #"Policies={"PasswordPolicy": {"MinimumLength": 12, "RequireUppercase": True, "RequireLowercase": True, "RequireNumbers": True, "RequireSymbols": False}}"#
 

@@ -4,7 +4,7 @@ import TestSupport
 
 /// `users list --where` and `users export` through the binary; what they write is read back
 /// with Python (its csv and json modules) and compared with what boto3 reads from the pool.
-@Suite("cognito-tui users list --where and users export")
+@Suite("cognito-tui users list --where and users export", .timeLimit(.minutes(5)))
 struct UsersExportCommandTests {
     /// A pool with a custom attribute, groups, and values that need escaping in every format.
     static func kit() throws -> AdminCommandKit {

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `cognito-tui users set-password|reset-password|confirm` through the binary, judged by boto3.
-@Suite("cognito-tui users passwords and sign-up")
+@Suite("cognito-tui users passwords and sign-up", .timeLimit(.minutes(5)))
 struct UsersPasswordCommandTests {
     static let policy = #"Policies={"PasswordPolicy": {"MinimumLength": 10, "RequireUppercase": True, "RequireLowercase": True, "RequireNumbers": True, "RequireSymbols": True}}"#
 

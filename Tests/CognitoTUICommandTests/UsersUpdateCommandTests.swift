@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `cognito-tui users update` through the binary, judged by boto3.
-@Suite("cognito-tui users update")
+@Suite("cognito-tui users update", .timeLimit(.minutes(5)))
 struct UsersUpdateCommandTests {
     static let schema = #"Schema=[{"Name": "team", "AttributeDataType": "String", "Mutable": True}, {"Name": "badge", "AttributeDataType": "String", "Mutable": False}]"#
 

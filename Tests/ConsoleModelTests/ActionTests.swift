@@ -8,7 +8,7 @@ import Testing
 /// Actions that change things, through the view-model over the in-memory fake: keys, forms,
 /// confirmations, diffs, the calls made, and what is refreshed after.
 @MainActor
-@Suite("Actions: confirm, send, refresh")
+@Suite("Actions: confirm, send, refresh", .timeLimit(.minutes(5)))
 struct ActionTests {
     static func model(_ backend: FakeBackend, start: PaneKind) -> ConsoleViewModel {
         let model = ConsoleViewModel(backend: backend, start: start, makeBackend: { _, _ in throw AWSClientError.configuration("no") })
@@ -259,7 +259,7 @@ struct ActionTests {
 }
 
 @MainActor
-@Suite("Sign out everywhere")
+@Suite("Sign out everywhere", .timeLimit(.minutes(5)))
 struct SignOutTests {
     @Test("O asks, says access tokens stay valid, and sends AdminUserGlobalSignOut for the selected user only")
     func signOut() async {

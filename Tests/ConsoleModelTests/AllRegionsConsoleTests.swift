@@ -9,7 +9,7 @@ import TestSupport
 /// `:userpools all` and `:idpools all` against the emulator, which keeps pools per region (the
 /// region of the signing scope) behind its one endpoint.
 @MainActor
-@Suite("Every region's pools in the console")
+@Suite("Every region's pools in the console", .timeLimit(.minutes(5)))
 struct AllRegionsConsoleTests {
     /// Regions no scenario that counts rows uses (those keep a region each).
     static let regions = ["eu-west-1", "us-west-2", "eu-central-1"]

@@ -7,7 +7,7 @@ import Testing
 
 /// `:audit`: the audit log that the client core writes, read back into a list.
 @MainActor
-@Suite("The audit pane")
+@Suite("The audit pane", .timeLimit(.minutes(5)))
 struct AuditPaneTests {
     static let path = "/state/cognito-tui/audit.jsonl"
 

@@ -2,7 +2,7 @@ import CognitoAPI
 import ConsoleModel
 import Testing
 
-@Suite("The : palette: commands, aliases, completion")
+@Suite("The : palette: commands, aliases, completion", .timeLimit(.minutes(5)))
 struct CommandPaletteTests {
     @Test("aliases name the same command as the full name", arguments: [
         ("userpools", PaletteCommand.userPools), ("up", .userPools), ("idpools", .identityPools), ("ip", .identityPools),

@@ -7,7 +7,7 @@ import Testing
 
 /// `o`: the selected resource's page in the AWS console, shown and copied.
 @MainActor
-@Suite("o: the AWS console's page of the selection")
+@Suite("o: the AWS console's page of the selection", .timeLimit(.minutes(5)))
 struct ConsoleLinkTests {
     typealias IDP = CognitoIdentityProvider
 

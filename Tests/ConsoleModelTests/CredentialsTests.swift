@@ -8,7 +8,7 @@ import Testing
 /// The profile's credentials in the console: how long they have left in the header, and a
 /// switch (`p`) to an IAM Identity Center profile whose cached token is missing or expired.
 @MainActor
-@Suite("Credentials in the console")
+@Suite("Credentials in the console", .timeLimit(.minutes(5)))
 struct CredentialsTests {
     /// A clock the test moves.
     final class Clock: @unchecked Sendable {

@@ -8,7 +8,7 @@ import TestSupport
 /// The view-model over the real clients against the shared emulator: pages from the service flow
 /// into the panes. Each test seeds its own uniquely named resources.
 @MainActor
-@Suite("The console against the emulator")
+@Suite("The console against the emulator", .timeLimit(.minutes(5)))
 struct EmulatorConsoleTests {
     static func backend() throws -> ClientBackend {
         let keys = Credentials(accessKeyId: "AKIAEMULATOR00000001", secretAccessKey: "emulator-secret")
@@ -145,8 +145,8 @@ struct EmulatorConsoleTests {
     static func seed(pool: String, username: String) throws {
         let body = #"{"users":[{"userPoolId":"\#(pool)","username":"\#(username)","devices":[{"DeviceKey":"us-east-1_0d1","DeviceAttributes":[{"Name":"device_name","Value":"Firefox"}]}],"authEvents":[{"EventId":"ev-1","EventType":"SignIn","EventResponse":"Pass"}]}]}"#
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        process.executableURL = ProjectPython.url
+        process.arguments = ["-c", """
             import sys, urllib.request
             request = urllib.request.Request(sys.argv[1] + "/_emulator/cognito-idp/seed", data=sys.argv[2].encode(), method="POST")
             urllib.request.urlopen(request).read()

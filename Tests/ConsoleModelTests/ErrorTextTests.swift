@@ -2,7 +2,7 @@ import AWSCore
 import ConsoleModel
 import Testing
 
-@Suite("Errors as one sentence")
+@Suite("Errors as one sentence", .timeLimit(.minutes(5)))
 struct ErrorTextTests {
     static func service(_ code: String, _ message: String = "", status: Int = 400) -> AWSServiceError {
         AWSServiceError(code: code, message: message, httpStatus: status, requestId: "req-1", operation: "ListUsers")
@@ -49,7 +49,7 @@ struct ErrorTextTests {
     }
 }
 
-@Suite("Secrets in identity-provider details")
+@Suite("Secrets in identity-provider details", .timeLimit(.minutes(5)))
 struct ProviderDetailsMaskTests {
     @Test("client secrets and private keys are masked; public settings stay")
     func masked() {

@@ -7,7 +7,7 @@ import TestSupport
 
 /// Deleting marked identities in the console: one job, 60 ids to a `DeleteIdentities` call.
 @MainActor
-@Suite("Deleting marked identities against the emulator")
+@Suite("Deleting marked identities against the emulator", .timeLimit(.minutes(5)))
 struct IdentityDeletionConsoleTests {
     /// Counts the calls sent, by operation.
     final class Counter: CallObserver, @unchecked Sendable {

@@ -8,7 +8,7 @@ import Testing
 /// Actions on marked rows run as jobs: the plan in the confirmation, a progress pane, a report
 /// per item that can be saved.
 @MainActor
-@Suite("Jobs in the console")
+@Suite("Jobs in the console", .timeLimit(.minutes(5)))
 struct JobPaneTests {
     static func users(_ backend: FakeBackend, files: MemoryFiles = MemoryFiles()) async -> ConsoleViewModel {
         let local = LocalSources(reports: ReportFolder(path: "/work", files: files, now: { Date(timeIntervalSince1970: 1_700_000_000) }))
@@ -215,7 +215,7 @@ struct JobPaneTests {
 }
 
 @MainActor
-@Suite("The header's throttle count")
+@Suite("The header's throttle count", .timeLimit(.minutes(5)))
 struct ThrottleCountTests {
     @Test("after a call, the header shows how many replies the session's limiter saw throttled")
     func throttlesInHeader() async {

@@ -1,7 +1,7 @@
 import ConsoleModel
 import Testing
 
-@Suite("Key tables: help and hints are generated from them")
+@Suite("Key tables: help and hints are generated from them", .timeLimit(.minutes(5)))
 struct KeyTableTests {
     @Test("help lists every action of the pane's tables, the pane-specific ones first")
     func helpFromTables() {

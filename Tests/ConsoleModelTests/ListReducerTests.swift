@@ -1,7 +1,7 @@
 @testable import ConsoleModel
 import Testing
 
-@Suite("Reducer: lists, paging on demand, filter and search")
+@Suite("Reducer: lists, paging on demand, filter and search", .timeLimit(.minutes(5)))
 struct ListReducerTests {
     /// A pool's Users tab with the first page of 60 answered and more available; the viewport
     /// is 10 rows, so the next page is asked for 20 rows before the end.
@@ -266,7 +266,7 @@ struct ListReducerTests {
     }
 }
 
-@Suite("Reducer: sorting a list by any column")
+@Suite("Reducer: sorting a list by any column", .timeLimit(.minutes(5)))
 struct ListSortTests {
     @Test("shift and a column's initial sorts by it, again reverses; the cursor stays on its row; rows that arrive join in order")
     func sortByInitial() throws {

@@ -1,7 +1,7 @@
 import ConsoleModel
 import Testing
 
-@Suite("List rows: the local filter, the cursor and marks")
+@Suite("List rows: the local filter, the cursor and marks", .timeLimit(.minutes(5)))
 struct ListStateTests {
     static func items(_ names: [String]) -> [ListItem] {
         names.enumerated().map { index, name in ListItem(id: "id\(index)", cells: [name, "row \(index)"]) }

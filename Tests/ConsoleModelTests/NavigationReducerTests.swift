@@ -1,7 +1,7 @@
 import ConsoleModel
 import Testing
 
-@Suite("Reducer: navigation, tabs and breadcrumbs")
+@Suite("Reducer: navigation, tabs and breadcrumbs", .timeLimit(.minutes(5)))
 struct NavigationReducerTests {
     /// The user-pool list with 50 pools loaded, all of them.
     static func pools() -> ReducerDriver {

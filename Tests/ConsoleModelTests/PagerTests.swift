@@ -1,7 +1,8 @@
+import CognitoAPI
 import ConsoleModel
 import Testing
 
-@Suite("Pager: the paging state machine")
+@Suite("Pager: the paging state machine", .timeLimit(.minutes(5)))
 struct PagerTests {
     @Test("start asks for the first page without a token")
     func firstPage() {
@@ -65,6 +66,22 @@ struct PagerTests {
         let (_, next) = pager.receive(ticket: pager.start().ticket, itemCount: 0, nextToken: "t1")
         #expect(next?.token == "t1")
         #expect(!pager.complete)
+    }
+
+    @Test("endless empty pages, each with a fresh token, stop at the limit with one sentence")
+    func endlessEmptyPages() {
+        var pager = Pager()
+        var request: Pager.Request? = pager.start()
+        var replies = 0
+        while let current = request, replies <= TokenTrail.emptyPageLimit {
+            replies += 1
+            request = pager.receive(ticket: current.ticket, itemCount: 0, nextToken: "fresh-\(replies)").next
+        }
+        #expect(replies == TokenTrail.emptyPageLimit)
+        #expect(pager.complete)
+        let sentence = "The service returned 1000 empty pages in a row, each with a new token, so paging stopped there."
+        #expect(pager.failure == sentence)
+        #expect(pager.footer(loaded: 0) == "0 loaded. \(sentence)")
     }
 
     @Test("load all asks for each next page as the previous one arrives, with progress")

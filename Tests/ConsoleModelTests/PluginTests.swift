@@ -7,7 +7,7 @@ import Testing
 /// Plugins from config.yaml: checked when the console starts, offered where their scope applies,
 /// given the selection, hidden under read-only when dangerous.
 @MainActor
-@Suite("Plugins")
+@Suite("Plugins", .timeLimit(.minutes(5)))
 struct PluginTests {
     static let trail = Plugin(name: "trail", key: .character("b"), kinds: [.user], description: "the user's trail",
                               command: "trail", arguments: ["--user", "$USERNAME", "--pool=${USER_POOL_ID}", "$HOME"])

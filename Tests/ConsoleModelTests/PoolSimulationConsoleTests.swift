@@ -8,7 +8,7 @@ import TestSupport
 /// `S` on an identity pool: which role a subject gets under the saved mappings, from a user of
 /// the linked user pool or from claims typed as JSON, shown step by step in a pane.
 @MainActor
-@Suite("Simulating a sign-in from an identity pool's pane")
+@Suite("Simulating a sign-in from an identity pool's pane", .timeLimit(.minutes(5)))
 struct PoolSimulationConsoleTests {
     static let admin = "arn:aws:iam::123456789012:role/admin"
     static let auth = "arn:aws:iam::123456789012:role/auth"

@@ -5,7 +5,7 @@ import Testing
 /// The role-mapping editor in the reducer: rules move, are added, changed and removed; the
 /// mapping's type and ambiguous resolution switch; the unsaved edit is what a simulation and a
 /// save use; a save is checked first and changes only this provider's mapping.
-@Suite("Role-mapping editor")
+@Suite("Role-mapping editor", .timeLimit(.minutes(5)))
 struct RulesEditorTests {
     static let provider = "cognito-idp.us-east-1.amazonaws.com/us-east-1_Pool1:client1"
     static let admin = "arn:aws:iam::123456789012:role/admin"

@@ -10,7 +10,7 @@ import TestSupport
 /// against the emulator (whose SRP checks the password claim and whose tokens are RS256-signed
 /// with the keys it serves as JWKS).
 @MainActor
-@Suite("Sign-in, tokens and credentials in the console against the emulator")
+@Suite("Sign-in, tokens and credentials in the console against the emulator", .timeLimit(.minutes(5)))
 struct TokenConsoleTests {
     static let password = "Corr3ct-horse-b4ttery!"
     static let guestRole = "arn:aws:iam::123456789012:role/console-guest"

@@ -4,7 +4,7 @@ import Testing
 
 /// The test fakes' base: an operation nobody answers fails the test and throws, naming the
 /// operation; a subclass answers what it overrides.
-@Suite("Unanswered backend")
+@Suite("Unanswered backend", .timeLimit(.minutes(5)))
 struct UnansweredBackendTests {
     /// A fake that answers GetGroup only.
     final class GroupsOnly: UnansweredBackend, @unchecked Sendable {

@@ -7,7 +7,7 @@ import Testing
 
 /// Creating users and groups and managing passwords from the console, over the fake.
 @MainActor
-@Suite("User lifecycle in the console")
+@Suite("User lifecycle in the console", .timeLimit(.minutes(5)))
 struct UserLifecycleTests {
     static func typeText(_ model: ConsoleViewModel, _ text: String) {
         for char in text { model.handle(.key(.character(char))) }
@@ -176,7 +176,7 @@ struct UserLifecycleTests {
 }
 
 @MainActor
-@Suite("Group membership from both sides")
+@Suite("Group membership from both sides", .timeLimit(.minutes(5)))
 struct MembershipTests {
     typealias IDP = CognitoIdentityProvider
 
@@ -285,7 +285,7 @@ struct MembershipTests {
 }
 
 @MainActor
-@Suite("MFA, devices and sign-in feedback in the console")
+@Suite("MFA, devices and sign-in feedback in the console", .timeLimit(.minutes(5)))
 struct UserSecurityTests {
     typealias IDP = CognitoIdentityProvider
 
@@ -356,7 +356,7 @@ struct UserSecurityTests {
 }
 
 @MainActor
-@Suite("Linked identities in the console")
+@Suite("Linked identities in the console", .timeLimit(.minutes(5)))
 struct LinkedIdentityTests {
     @Test("l links a provider's user and the tab lists it; del unlinks it")
     func linkAndUnlink() async throws {
@@ -384,7 +384,7 @@ struct LinkedIdentityTests {
 }
 
 @MainActor
-@Suite("Editing a user's attributes through a form")
+@Suite("Editing a user's attributes through a form", .timeLimit(.minutes(5)))
 struct AttributeFormTests {
     typealias IDP = CognitoIdentityProvider
 

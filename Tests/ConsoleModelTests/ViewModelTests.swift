@@ -6,7 +6,7 @@ import Foundation
 import Testing
 
 @MainActor
-@Suite("The view-model over a fake backend")
+@Suite("The view-model over a fake backend", .timeLimit(.minutes(5)))
 struct ViewModelTests {
     static func model(_ backend: FakeBackend, start: PaneKind = .userPools,
                       factory: @escaping BackendFactory = { _, _ in throw AWSClientError.configuration("no") }) -> ConsoleViewModel {
@@ -201,7 +201,7 @@ struct ViewModelTests {
 }
 
 @MainActor
-@Suite("A user's sign-in history")
+@Suite("A user's sign-in history", .timeLimit(.minutes(5)))
 struct SignInHistoryTests {
     @Test("the user's Sign-in history tab lists events with outcome, risk and place; failures dimmed")
     func signIns() async {

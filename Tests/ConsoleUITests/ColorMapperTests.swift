@@ -1,7 +1,7 @@
 import Testing
 @testable import ConsoleUI
 
-@Suite struct ColorMapperTests {
+@Suite(.timeLimit(.minutes(5))) struct ColorMapperTests {
     @Test func depthFollowsTheNumberOfColours() {
         #expect(ColorDepth(colors: 8, noColor: false) == .basic8)
         #expect(ColorDepth(colors: 16, noColor: false) == .basic16)

@@ -2,7 +2,7 @@ import ConsoleModel
 import Testing
 @testable import ConsoleUI
 
-@Suite struct DisplayWidthTests {
+@Suite(.timeLimit(.minutes(5))) struct DisplayWidthTests {
     @Test func asciiIsOneColumnEach() {
         #expect(DisplayWidth.of("user-pool") == 9)
     }
@@ -91,7 +91,7 @@ import Testing
     }
 }
 
-@Suite("Cutting text into lines by width")
+@Suite("Cutting text into lines by width", .timeLimit(.minutes(5)))
 struct TextChunkTests {
     @Test("text without spaces is cut where the width runs out, wide characters kept whole, later lines indented")
     func chunks() {

@@ -4,7 +4,7 @@ import Testing
 
 /// Every representative screen, rendered at 100×30 and 60×15, matches its golden file (text
 /// and style roles).
-@Suite struct GoldenRenderTests {
+@Suite(.timeLimit(.minutes(5))) struct GoldenRenderTests {
     static let sizes = [(100, 30), (60, 15)]
     static let cases: [(String, Int, Int)] = Scenes.all.flatMap { scene in sizes.map { (scene.0, $0.0, $0.1) } }
 

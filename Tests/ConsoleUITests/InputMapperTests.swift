@@ -2,7 +2,7 @@ import ConsoleModel
 import Testing
 @testable import ConsoleUI
 
-@Suite struct InputMapperTests {
+@Suite(.timeLimit(.minutes(5))) struct InputMapperTests {
     /// ncurses 6's key codes (curses.h), so the mapping is tested without a terminal.
     let codes = KeyCodes(up: 0o403, down: 0o402, left: 0o404, right: 0o405, pageUp: 0o523, pageDown: 0o522,
                          home: 0o406, end: 0o550, enter: 0o527, backspace: 0o407, delete: 0o512, backTab: 0o541,
@@ -42,7 +42,7 @@ import Testing
     }
 }
 
-@Suite struct MouseMapperTests {
+@Suite(.timeLimit(.minutes(5))) struct MouseMapperTests {
     let layout = ScreenRenderer().render(Scenes.usersTable, columns: 100, rows: 30).layout
 
     @Test func theWheelScrollsThreeLines() {

@@ -6,7 +6,7 @@ import Testing
 /// Every real pane, as the view-model builds it from the showcase data in a fake backend and
 /// the renderer draws it at 100×30 and 60×15, matches its golden file `pane-NAME-COLSxROWS`
 /// (text and style roles). Set `COGNITO_TUI_UPDATE_GOLDEN=1` to rewrite them.
-@Suite struct PaneGoldenTests {
+@Suite(.timeLimit(.minutes(5))) struct PaneGoldenTests {
     struct Size: Sendable, CustomTestStringConvertible {
         var columns: Int
         var rows: Int

@@ -2,7 +2,7 @@ import ConsoleModel
 import Testing
 @testable import ConsoleUI
 
-@Suite struct ScreenRendererTests {
+@Suite(.timeLimit(.minutes(5))) struct ScreenRendererTests {
     let renderer = ScreenRenderer()
 
     @Test func everySceneRendersAtEverySmallSizeWithoutCrashing() {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ConsoleUI
 
-@Suite struct ThemeLoaderTests {
+@Suite(.timeLimit(.minutes(5))) struct ThemeLoaderTests {
     /// A loader over an in-memory file system.
     func loader(_ files: [String: String], environment: [String: String] = ["HOME": "/home/op"],
                 executable: String? = "/src/cognito-tui/.build/debug/cognito-tui") -> ThemeLoader {

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import ConsoleUI
 
-@Suite struct ThemeParserTests {
+@Suite(.timeLimit(.minutes(5))) struct ThemeParserTests {
     @Test(arguments: BuiltinThemes.names)
     func everyBuiltinThemeLoadsAndCoversEveryRole(_ name: String) throws {
         let text = try #require(BuiltinThemes.source(named: name))

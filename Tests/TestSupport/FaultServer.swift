@@ -64,8 +64,8 @@ public final class FaultServer: @unchecked Sendable {
     /// A blocking exchange with the control API, kept apart from the transport under test.
     static func exchange(method: String, url: String, body: Data?) throws -> Data {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        var args = ["python3", "-c", """
+        process.executableURL = ProjectPython.url
+        var args = ["-c", """
             import sys, urllib.request
             data = sys.stdin.buffer.read() if sys.argv[2] == 'POST' else None
             req = urllib.request.Request(sys.argv[1], data=data, method=sys.argv[2])

@@ -15,9 +15,9 @@ public final class LocalServer: @unchecked Sendable {
     /// Starts `scripts/emulator/<script>` and waits for its URL line.
     public init(script: String, arguments: [String] = []) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.executableURL = ProjectPython.url
         let path = Self.repositoryRoot.appendingPathComponent("scripts/emulator/\(script)").path
-        process.arguments = ["python3", path, "--watch-parent"] + arguments
+        process.arguments = [path, "--watch-parent"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONUNBUFFERED"] = "1"
         // The emulator must never reach a real metadata service or AWS.
@@ -27,21 +27,37 @@ public final class LocalServer: @unchecked Sendable {
         process.standardOutput = out
         process.standardError = FileHandle.standardError
         try process.run()
-        let handle = out.fileHandleForReading
-        var line = Data()
-        while true {
-            let byte = handle.readData(ofLength: 1)
-            if byte.isEmpty { break }
-            if byte.first == UInt8(ascii: "\n") { break }
-            line.append(byte)
-        }
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        guard text.hasPrefix("http://127.0.0.1:") else {
-            process.terminate()
-            throw LocalServerError.didNotStart(script: script, output: text)
+        let line = Self.firstLine(of: out.fileHandleForReading, within: Self.startTimeout)
+        guard let text = line, text.hasPrefix("http://127.0.0.1:") || text.hasPrefix("https://127.0.0.1:") else {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            throw LocalServerError.didNotStart(script: script, output: line ?? "nothing within \(Int(Self.startTimeout)) seconds")
         }
         self.url = text
         self.process = process
+    }
+
+    /// How long a server may take to print its URL; moto's first start takes a few seconds.
+    static let startTimeout: TimeInterval = 60
+
+    /// The first line the server prints, trimmed; nil when none comes within `seconds` (a hung
+    /// server must not hold the test run) or the output ends first.
+    static func firstLine(of handle: FileHandle, within seconds: TimeInterval) -> String? {
+        final class Box: @unchecked Sendable { var line: String? }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var line = Data()
+            while true {
+                let byte = handle.readData(ofLength: 1)
+                if byte.isEmpty || byte.first == UInt8(ascii: "\n") { break }
+                line.append(byte)
+            }
+            if !line.isEmpty { box.line = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + seconds) == .success else { return nil }
+        return box.line
     }
 
     /// Stops the server: SIGTERM, then SIGKILL if it is still there after two seconds.

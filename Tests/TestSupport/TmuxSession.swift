@@ -6,6 +6,9 @@ import Foundation
 public final class TmuxSession: @unchecked Sendable {
     public let socket: String
     public let name = "t"
+    /// The HOME folder the command runs with, kept for as long as the session: the program may
+    /// read and write there until it ends, which is after the session is gone.
+    public let home: TemporaryHome?
 
     public struct Timeout: Error, CustomStringConvertible {
         public var waitingFor: String
@@ -14,9 +17,10 @@ public final class TmuxSession: @unchecked Sendable {
     }
 
     /// Starts `command` (run by `/bin/sh -c`) in a new session of `columns`×`rows` with exactly
-    /// `environment` (plus TERM).
+    /// `environment` (plus TERM); `home`, when given, lives as long as the session.
     public init(command: String, environment: [String: String], columns: Int = 100, rows: Int = 30,
-                term: String = "xterm-256color") throws {
+                term: String = "xterm-256color", home: TemporaryHome? = nil) throws {
+        self.home = home
         socket = "cognito-tui-test-" + UUID().uuidString.prefix(8)
         var env = environment
         env["TERM"] = term

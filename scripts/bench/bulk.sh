@@ -22,4 +22,4 @@ bin_dir="$(swift build -c release --show-bin-path)"
 . scripts/bench/emulator.sh
 
 echo "bulk jobs of $users users through the fault proxy in front of $url..." >&2
-python3 scripts/bench/bulk_runs.py "$bin_dir/cognito-tui" "$url" "$users" "$work"
+.venv/bin/python3 scripts/bench/bulk_runs.py "$bin_dir/cognito-tui" "$url" "$users" "$work"

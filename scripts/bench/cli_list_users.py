@@ -12,7 +12,7 @@ def main() -> None:
     env = dict(os.environ, AWS_ACCESS_KEY_ID="AKIABENCH", AWS_SECRET_ACCESS_KEY="bench",
                AWS_EC2_METADATA_DISABLED="true", AWS_CONFIG_FILE="/dev/null",
                AWS_SHARED_CREDENTIALS_FILE="/dev/null")
-    command = ["aws", "cognito-idp", "list-users", "--user-pool-id", pool, "--endpoint-url", url,
+    command = [sys.executable, "-m", "awscli", "cognito-idp", "list-users", "--user-pool-id", pool, "--endpoint-url", url,
                "--region", "us-east-1", "--page-size", "60", "--output", "json"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()

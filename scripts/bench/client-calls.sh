@@ -15,7 +15,7 @@ bench_bin="$(swift build -c release --show-bin-path)/cognito-call-bench"
 
 work="$(mktemp -d)"
 trap 'nginx -p "$work" -c nginx.conf -s stop 2>/dev/null || true; rm -rf "$work"' EXIT
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+port="$(.venv/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 mkdir -p "$work/logs"
 cat > "$work/nginx.conf" <<CONF
 worker_processes 1;
@@ -42,10 +42,10 @@ url="http://127.0.0.1:$port"
 for _ in $(seq 50); do curl -s -o /dev/null "$url/" && break; sleep 0.1; done
 
 ours=$("$bench_bin" "$url" "$calls")
-boto=$(python3 scripts/bench/boto3_calls.py "$url" "$calls")
-raw=$(python3 scripts/bench/curl_calls.py "$url" "$calls")
+boto=$(.venv/bin/python3 scripts/bench/boto3_calls.py "$url" "$calls")
+raw=$(.venv/bin/python3 scripts/bench/curl_calls.py "$url" "$calls")
 
-python3 - "$ours" "$boto" "$raw" <<'PY'
+.venv/bin/python3 - "$ours" "$boto" "$raw" <<'PY'
 import sys
 rows = {}
 for name, line in zip(["cognito-tui (AWSCore)", "boto3", "curl loop (floor)"], sys.argv[1:]):

@@ -31,11 +31,11 @@ bench_cleanup() { tmux -S "$work/tmux.sock" kill-server 2>/dev/null || true; }
 . scripts/bench/emulator.sh
 
 echo "seeding a pool with $users users and 59 more pools at $url..." >&2
-pool="$(python3 scripts/bench/seed_users.py "$url" "$users")"
-python3 scripts/bench/seed_pools.py "$url" 59
+pool="$(.venv/bin/python3 scripts/bench/seed_users.py "$url" "$users")"
+.venv/bin/python3 scripts/bench/seed_pools.py "$url" 59
 
 echo "launching the console $launches times (plus one warm-up) in tmux..." >&2
-launch="$(python3 scripts/bench/console_launch.py "$bin_dir/cognito-tui" "$url" "$launches" "$work" "bench-$users|launch-pool-")"
+launch="$(.venv/bin/python3 scripts/bench/console_launch.py "$bin_dir/cognito-tui" "$url" "$launches" "$work" "bench-$users|launch-pool-")"
 
 echo "frames, filters and memory with 100,000 users loaded..." >&2
 model="$("$bin_dir/cognito-console-bench" model 100000 50)"
@@ -59,13 +59,13 @@ for round in $(seq "$repeat"); do
   line="$("$bin_dir/cognito-console-bench" load-all "$url" "$pool")"; echo "at-quota $line" >>"$rounds"
   line="$(BENCH_RATE_LIMITS=$raised "$bin_dir/cognito-console-bench" load-all "$url" "$pool")"; echo "view-model $line" >>"$rounds"
   line="$(BENCH_RATE_LIMITS=$raised "$bin_dir/cognito-console-bench" paginator "$url" "$pool")"; echo "paginator $line" >>"$rounds"
-  line="$(python3 scripts/bench/boto3_list_users.py "$url" "$pool")"; echo "boto3 $line" >>"$rounds"
-  line="$(python3 scripts/bench/cli_list_users.py "$url" "$pool")"; echo "cli $cli_users $line" >>"$rounds"
-  line="$(python3 scripts/bench/raw_list_users.py "$url" "$pool")"; echo "raw $line" >>"$rounds"
+  line="$(.venv/bin/python3 scripts/bench/boto3_list_users.py "$url" "$pool")"; echo "boto3 $line" >>"$rounds"
+  line="$(.venv/bin/python3 scripts/bench/cli_list_users.py "$url" "$pool")"; echo "cli $cli_users $line" >>"$rounds"
+  line="$(.venv/bin/python3 scripts/bench/raw_list_users.py "$url" "$pool")"; echo "raw $line" >>"$rounds"
   echo "  round $round of $repeat done" >&2
 done
 
-python3 - "$launch" "$model" "$rounds" "$users" "$launches" "$repeat" <<'PY'
+.venv/bin/python3 - "$launch" "$model" "$rounds" "$users" "$launches" "$repeat" <<'PY'
 import statistics
 import sys
 

@@ -13,7 +13,7 @@ bench_exit() {
 }
 trap bench_exit EXIT
 
-python3 scripts/emulator/server.py --watch-parent >"$work/url" 2>"$work/emulator.log" &
+.venv/bin/python3 scripts/emulator/server.py --watch-parent >"$work/url" 2>"$work/emulator.log" &
 emulator_pid=$!
 for _ in $(seq 300); do
   [ -s "$work/url" ] && break

@@ -28,4 +28,4 @@ bin_dir="$(swift build -c release --show-bin-path)"
 . scripts/bench/emulator.sh
 
 echo "scale benchmark: $users users, the fault proxy in front of $url..." >&2
-python3 scripts/bench/scale_runs.py "$bin_dir/cognito-tui" "$url" "$users" "$work"
+.venv/bin/python3 scripts/bench/scale_runs.py "$bin_dir/cognito-tui" "$url" "$users" "$work"

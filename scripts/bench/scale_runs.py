@@ -139,7 +139,7 @@ class Runner:
         def run():
             env = dict(os.environ, **KEYS, AWS_EC2_METADATA_DISABLED="true", AWS_CONFIG_FILE="/dev/null",
                        AWS_SHARED_CREDENTIALS_FILE="/dev/null")
-            seconds, ok = self.timed(["aws", "cognito-idp", "list-users", "--user-pool-id", pool,
+            seconds, ok = self.timed([sys.executable, "-m", "awscli", "cognito-idp", "list-users", "--user-pool-id", pool,
                                       "--endpoint-url", self.proxy_url, "--region", "us-east-1",
                                       "--page-size", str(PAGE), "--output", "json"], env, output)
             with open(output) as f:

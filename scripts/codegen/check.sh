@@ -11,7 +11,7 @@ committed_tests=Tests/ConsoleTestSupport/Generated
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-if ! python3 scripts/codegen/generate.py --output "$work/generated" --test-output "$work/generated-tests" \
+if ! .venv/bin/python3 scripts/codegen/generate.py --output "$work/generated" --test-output "$work/generated-tests" \
         2>"$work/log"; then
     cat "$work/log" >&2
     echo "codegen check: the generator failed (see above)." >&2
@@ -31,7 +31,7 @@ for pair in "$committed:$work/generated" "$committed_tests:$work/generated-tests
     fi
 done
 if [ "$status" -ne 0 ]; then
-    echo "Run 'python3 scripts/codegen/generate.py' and commit the result" \
+    echo "Run '.venv/bin/python3 scripts/codegen/generate.py' and commit the result" \
          "(with the botocore version pinned in scripts/requirements.txt)." >&2
     exit 1
 fi

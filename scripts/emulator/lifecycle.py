@@ -11,9 +11,11 @@ PARENT_POLL_SECONDS = 0.5
 class Lifetime:
     """Created at start-up, before the server: remembers the parent and takes the signals."""
 
-    def __init__(self, watch_parent: bool) -> None:
+    def __init__(self, watch_parent: bool, parent: int | None = None) -> None:
+        """``parent``: the parent as read at the very start, before slow imports, when a parent
+        that exits during them must still be noticed; by default, the parent now."""
         self.watch_parent = watch_parent
-        self.parent = os.getppid()
+        self.parent = parent if parent is not None else os.getppid()
         self.stop = threading.Event()
         # A parent may start us with these blocked (test runners do); take them back.
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})

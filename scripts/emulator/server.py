@@ -22,6 +22,10 @@ import http.client
 import logging
 import os
 import sys
+
+# Read before moto's imports, which take seconds on a busy machine: a parent that exits during
+# them must still be seen to go (--watch-parent).
+STARTED_BY = os.getppid()
 import threading
 
 # Accept any region name a client sends, not only the ones botocore knows.
@@ -115,7 +119,7 @@ def main() -> int:
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
     QuietRequestHandler.verbose = args.verbose
 
-    lifetime = Lifetime(args.watch_parent)
+    lifetime = Lifetime(args.watch_parent, parent=STARTED_BY)
 
     cognito_emulator.install()
     idp_fidelity.install()

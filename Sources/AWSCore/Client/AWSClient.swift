@@ -17,7 +17,12 @@ import Foundation
 ///    tell the rate limiter whether the service throttled it (adaptive mode slows down);
 /// 7. retry by the AWS "standard" retry mode (attempts, full-jitter backoff, retry quota), and
 ///    never resend an operation that changes data after a failure that leaves it unknown
-///    whether the service applied it.
+///    whether the service applied it;
+/// 8. besides, once per call and at once: a request refused for the client's clock
+///    (`RequestTimeTooSkewed`, "Signature expired") is signed again with the offset the reply's
+///    `Date` header gives, which later calls keep; one refused for expired credentials
+///    (`ExpiredTokenException`, STS's `ExpiredToken`) is signed again with refreshed ones. Both
+///    refusals prove the request was not applied.
 public final class AWSClient: Sendable {
     public let service: ServiceDescriptor
     public let region: String
@@ -33,16 +38,20 @@ public final class AWSClient: Sendable {
     /// Holds calls to their quota categories' rates; nil for a client that is not limited.
     public let limiter: RateLimiter?
     let signingKeys: SigningKeyCache
+    /// The service's clock against this machine's; requests are signed at its time.
+    public let clock: ClockOffset
 
     /// - Parameters:
     ///   - limiter: the session's rate limiter; nil leaves the client unlimited.
     ///   - signingKeys: where derived signing keys are kept; a session passes the one its
     ///     clients share, and a client made alone gets its own.
+    ///   - clock: the offset to the service's clock; a session passes the one its clients share.
     public init(service: ServiceDescriptor, region: String, endpoint: Endpoint? = nil,
                 credentials: any CredentialProvider, transport: any HTTPTransport,
                 retry: RetryStrategy = RetryStrategy(configuration: RetryConfiguration()),
                 readOnly: Bool = false, context: RuntimeContext, observer: (any CallObserver)? = nil,
-                limiter: RateLimiter? = nil, signingKeys: SigningKeyCache = SigningKeyCache()) {
+                limiter: RateLimiter? = nil, signingKeys: SigningKeyCache = SigningKeyCache(),
+                clock: ClockOffset = ClockOffset()) {
         self.service = service
         self.region = region
         self.endpoint = endpoint ?? service.defaultEndpoint(region: region)
@@ -55,6 +64,7 @@ public final class AWSClient: Sendable {
         self.observer = observer
         self.limiter = limiter
         self.signingKeys = signingKeys
+        self.clock = clock
     }
 
     /// The same client for another region: the same credentials, transport, retry quota and
@@ -116,16 +126,20 @@ public final class AWSClient: Sendable {
         var attempt = 0
         // What the last retry took from the quota; a success gives that back (standard mode).
         var lastCost = 0
+        // Step 8: each of these second chances is taken at most once per call.
+        var clockCorrected = false
+        var credentialsRefreshed = false
         while true {
             attempt += 1
             try Task.checkCancellation()
             try await limiter?.acquire(operation: operation, service: service.id)
             var outgoing = request
+            let signedAt = context.now().addingTimeInterval(clock.seconds)
             if signed {
                 let keys = try await credentials.credentials()
                 let signer = SigV4Signer(credentials: keys, region: region, service: service.signingName,
                                          keyCache: signingKeys)
-                outgoing = signer.signHeaders(request, date: context.now()).request
+                outgoing = signer.signHeaders(request, date: signedAt).request
             }
             outgoing.sendAtMostOnce = mutates
             observer?.willSend(operation: operation, attempt: attempt, request: outgoing)
@@ -142,6 +156,21 @@ public final class AWSClient: Sendable {
                     return response
                 }
                 failure = decodeError(response, operation)
+                if signed, let serviceError = failure as? AWSServiceError {
+                    if !clockCorrected, let offset = ClockSkew.correction(
+                        for: serviceError, serverDate: response.headers["Date"], signedAt: signedAt, now: context.now()) {
+                        clockCorrected = true
+                        clock.set(offset)
+                        observer?.willRetry(operation: operation, attempt: attempt, after: .zero, error: failure)
+                        continue
+                    }
+                    if !credentialsRefreshed, Self.expiredCredentialCodes.contains(serviceError.code) {
+                        credentialsRefreshed = true
+                        await credentials.invalidate()
+                        observer?.willRetry(operation: operation, attempt: attempt, after: .zero, error: failure)
+                        continue
+                    }
+                }
                 if let serviceError = failure as? AWSServiceError {
                     outcome = .serviceError(code: serviceError.code, status: response.status)
                 } else {
@@ -187,6 +216,9 @@ public final class AWSClient: Sendable {
             redactedInput: mutates ? Redactor.body(request.body) : nil, region: region,
             endpoint: endpoint.description))
     }
+
+    /// Codes that say the session token has expired: the credentials are fetched again.
+    static let expiredCredentialCodes: Set<String> = ["ExpiredTokenException", "ExpiredToken"]
 
     static func status(of error: Error) -> Int? {
         if let e = error as? AWSServiceError { return e.httpStatus }

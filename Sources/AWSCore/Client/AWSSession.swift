@@ -17,6 +17,8 @@ public final class AWSSession: Sendable {
     public let rateLimiter: RateLimiter
     let retry: RetryStrategy
     let signingKeys = SigningKeyCache()
+    /// The offset to the services' clock, learnt from the first reply that shows it is needed.
+    public let clock = ClockOffset()
 
     /// Resolves the configuration the way the AWS CLI does and builds the credential chain.
     ///
@@ -56,7 +58,7 @@ public final class AWSSession: Sendable {
         self.rateLimiter = limiter
         let stsRegion = config.region ?? "us-east-1"
         let sts = STSClient(region: stsRegion, endpoint: try Self.endpoint(config, .sts), transport: transport,
-                            context: context, retry: retry, observer: observer, signingKeys: signingKeys)
+                            context: context, retry: retry, observer: observer, signingKeys: signingKeys, clock: clock)
         self.credentials = CredentialChainBuilder.build(
             config: config, overrides: overrides, context: context, transport: transport, sts: sts)
     }
@@ -75,7 +77,7 @@ public final class AWSSession: Sendable {
         let region = try requireRegion()
         return AWSClient(service: service, region: region, endpoint: try endpoint(for: service),
                          credentials: credentials, transport: transport, retry: retry, readOnly: readOnly,
-                         context: context, observer: observer, limiter: rateLimiter, signingKeys: signingKeys)
+                         context: context, observer: observer, limiter: rateLimiter, signingKeys: signingKeys, clock: clock)
     }
 
     /// Where calls to this service go: `--endpoint-url`, else the configured endpoint, else
@@ -88,7 +90,7 @@ public final class AWSSession: Sendable {
     /// The STS client of this session, for calls the user makes to STS.
     public func sts() throws -> STSClient {
         STSClient(region: try requireRegion(), endpoint: try endpoint(for: .sts), transport: transport,
-                  context: context, retry: retry, observer: observer, signingKeys: signingKeys)
+                  context: context, retry: retry, observer: observer, signingKeys: signingKeys, clock: clock)
     }
 
     static func serviceID(_ service: ServiceDescriptor) -> AWSServiceID {

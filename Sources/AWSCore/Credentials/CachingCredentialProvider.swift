@@ -53,7 +53,7 @@ public actor CachingCredentialProvider: CredentialProvider {
 
     /// Forgets the cached credentials, so that the next call asks the base provider again
     /// (after the service rejected them, for instance).
-    public func invalidate() {
+    public func invalidate() async {
         cached = nil
     }
 

@@ -4,6 +4,13 @@ import Foundation
 public protocol CredentialProvider: Sendable {
     /// Fresh-enough credentials, or an error saying why this source cannot give them.
     func credentials() async throws -> Credentials
+    /// Forgets credentials kept from earlier calls, after the service said they have expired;
+    /// the next `credentials()` fetches new ones. Providers that keep nothing do nothing.
+    func invalidate() async
+}
+
+extension CredentialProvider {
+    public func invalidate() async {}
 }
 
 /// The STS calls that credential providers need (Query protocol, XML replies). The runtime's

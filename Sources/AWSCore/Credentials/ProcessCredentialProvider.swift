@@ -12,11 +12,18 @@ public struct ProcessCredentialProvider: CredentialProvider {
     /// The profile's merged settings.
     public var profile: [String: String]
     public var context: RuntimeContext
+    /// How long the command may run before it is killed: a command that waits for something
+    /// that never comes (a prompt, a network) must not hold every call of the session.
+    public var timeout: Duration
 
-    public init(profileName: String, profile: [String: String], context: RuntimeContext) {
+    public static let defaultTimeout: Duration = .seconds(60)
+
+    public init(profileName: String, profile: [String: String], context: RuntimeContext,
+                timeout: Duration = ProcessCredentialProvider.defaultTimeout) {
         self.profileName = profileName
         self.profile = profile
         self.context = context
+        self.timeout = timeout
     }
 
     public func credentials() async throws -> Credentials {
@@ -26,7 +33,10 @@ public struct ProcessCredentialProvider: CredentialProvider {
         let what = "The credential_process of profile `\(profileName)`"
         let output: ProcessOutput
         do {
-            output = try await context.processRunner.run(commandLine: command, environment: context.environment)
+            output = try await context.processRunner.run(commandLine: command, environment: context.environment,
+                                                          timeout: timeout)
+        } catch is ProcessTimedOut {
+            throw AWSClientError.credentials("\(what) did not finish within \(Self.seconds(timeout.components.seconds)) and was stopped.")
         } catch {
             throw AWSClientError.credentials("\(what) could not be started: \(error).")
         }
@@ -58,5 +68,9 @@ public struct ProcessCredentialProvider: CredentialProvider {
         return Credentials(accessKeyId: accessKey, secretAccessKey: secretKey,
                            sessionToken: CredentialSupport.string(json, "SessionToken"),
                            expiration: expiration, source: "credential-process")
+    }
+
+    static func seconds(_ count: Int64) -> String {
+        count == 1 ? "1 second" : "\(count) seconds"
     }
 }

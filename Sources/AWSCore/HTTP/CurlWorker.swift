@@ -4,13 +4,19 @@ import Foundation
 /// Runs transfers on one easy handle, on the thread that owns it.
 final class CurlWorker {
     private let handle: UnsafeMutableRawPointer
+    /// libcurl's own account of a failed transfer ("SSL certificate problem: unable to get local
+    /// issuer certificate"), more precise than the error code's text.
+    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: 256)  // CURL_ERROR_SIZE
 
     init() {
         guard let handle = curl_easy_init() else { fatalError("libcurl could not create a handle (out of memory)") }
         self.handle = handle
     }
 
-    deinit { curl_easy_cleanup(handle) }
+    deinit {
+        curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
+    }
 
     /// What the callbacks collect during one transfer.
     final class Collector {
@@ -42,6 +48,8 @@ final class CurlWorker {
             func set(_ rc: CURLcode) { if setupError == CURLE_OK && rc != CURLE_OK { setupError = rc } }
             let options = job.options
             set(ccurl_setopt_string(handle, CURLOPT_URL, url))
+            errorBuffer[0] = 0
+            set(ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer)))
             set(ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
             set(ccurl_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1))
             set(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
@@ -106,7 +114,12 @@ final class CurlWorker {
         } else {
             var pretransfer: Double = 0
             ccurl_getinfo_double(handle, CURLINFO_PRETRANSFER_TIME, &pretransfer)
-            job.finish(.failure(AWSClientError.transport(Self.failure(code, requestStarted: pretransfer > 0, url: url))))
+            var failure = Self.failure(code, requestStarted: pretransfer > 0, url: url)
+            let explained = String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !explained.isEmpty && code != CURLE_ABORTED_BY_CALLBACK && code != CURLE_SEND_FAIL_REWIND {
+                failure.detail = explained
+            }
+            job.finish(.failure(AWSClientError.transport(failure)))
         }
     }
 

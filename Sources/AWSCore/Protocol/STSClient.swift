@@ -10,13 +10,16 @@ public struct STSClient: STSCalling {
     let retry: RetryStrategy
     let observer: (any CallObserver)?
     let signingKeys: SigningKeyCache
+    let clock: ClockOffset
 
     /// - Parameters:
     ///   - endpoint: nil for AWS's regional endpoint.
     ///   - signingKeys: the signing-key cache of the session this client belongs to.
+    ///   - clock: the offset to the service's clock, shared with the session's other clients.
     public init(region: String, endpoint: Endpoint?, transport: any HTTPTransport, context: RuntimeContext,
                 retry: RetryStrategy = RetryStrategy(configuration: RetryConfiguration()),
-                observer: (any CallObserver)? = nil, signingKeys: SigningKeyCache = SigningKeyCache()) {
+                observer: (any CallObserver)? = nil, signingKeys: SigningKeyCache = SigningKeyCache(),
+                clock: ClockOffset = ClockOffset()) {
         self.region = region
         self.endpoint = endpoint ?? ServiceDescriptor.sts.defaultEndpoint(region: region)
         self.transport = transport
@@ -24,12 +27,13 @@ public struct STSClient: STSCalling {
         self.retry = retry
         self.observer = observer
         self.signingKeys = signingKeys
+        self.clock = clock
     }
 
     func client(_ credentials: any CredentialProvider) -> AWSClient {
         AWSClient(service: .sts, region: region, endpoint: endpoint, credentials: credentials,
                   transport: transport, retry: retry, context: context, observer: observer,
-                  signingKeys: signingKeys)
+                  signingKeys: signingKeys, clock: clock)
     }
 
     public func assumeRole(_ request: AssumeRoleRequest, credentials: Credentials) async throws -> Credentials {

@@ -14,7 +14,15 @@ public struct ProcessOutput: Sendable {
 
 /// Runs a command line through the shell, as `credential_process` is specified.
 public protocol ProcessRunning: Sendable {
-    func run(commandLine: String, environment: [String: String]) async throws -> ProcessOutput
+    /// - Parameter timeout: how long the command may run; past it the command and everything it
+    ///   started are killed and `ProcessTimedOut` is thrown. Nil waits for as long as it takes.
+    func run(commandLine: String, environment: [String: String], timeout: Duration?) async throws -> ProcessOutput
+}
+
+/// A command that did not finish in the time it was given, and was killed.
+public struct ProcessTimedOut: Error, Sendable, Equatable {
+    public var timeout: Duration
+    public init(timeout: Duration) { self.timeout = timeout }
 }
 
 /// Runs commands with `/bin/sh -c` on a thread of its own, so a slow command never holds a
@@ -22,8 +30,9 @@ public protocol ProcessRunning: Sendable {
 public struct LocalProcessRunner: ProcessRunning {
     public init() {}
 
-    public func run(commandLine: String, environment: [String: String]) async throws -> ProcessOutput {
+    public func run(commandLine: String, environment: [String: String], timeout: Duration?) async throws -> ProcessOutput {
         try await withCheckedThrowingContinuation { continuation in
+            let outcome = FirstOutcome(continuation)
             let thread = Thread {
                 do {
                     let process = Process()
@@ -36,25 +45,62 @@ public struct LocalProcessRunner: ProcessRunning {
                     process.standardError = err
                     process.standardInput = FileHandle.nullDevice
                     try process.run()
+                    if let timeout {
+                        // Foundation starts the child as the leader of a process group of its
+                        // own, so the group holds the shell and whatever it started.
+                        let group = process.processIdentifier
+                        let (seconds, attoseconds) = timeout.components
+                        let deadline = DispatchTime.now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
+                        DispatchQueue.global().asyncAfter(deadline: deadline) {
+                            guard outcome.claim() else { return }
+                            kill(-group, SIGKILL)
+                            outcome.resume(with: .failure(ProcessTimedOut(timeout: timeout)))
+                        }
+                    }
                     // Read both pipes before waiting so a chatty command cannot fill a pipe and stall.
-                    let group = DispatchGroup()
+                    let readers = DispatchGroup()
                     nonisolated(unsafe) var errData = Data()
-                    group.enter()
+                    readers.enter()
                     Thread.detachNewThread {
                         errData = err.fileHandleForReading.readDataToEndOfFile()
-                        group.leave()
+                        readers.leave()
                     }
                     let outData = out.fileHandleForReading.readDataToEndOfFile()
-                    group.wait()
+                    readers.wait()
                     process.waitUntilExit()
-                    continuation.resume(returning: ProcessOutput(
-                        status: process.terminationStatus, stdout: outData, stderr: errData))
+                    guard outcome.claim() else { return }
+                    outcome.resume(with: .success(ProcessOutput(
+                        status: process.terminationStatus, stdout: outData, stderr: errData)))
                 } catch {
-                    continuation.resume(throwing: error)
+                    guard outcome.claim() else { return }
+                    outcome.resume(with: .failure(error))
                 }
             }
             thread.start()
         }
+    }
+}
+
+/// The first of the finished command and the timeout to claim it resumes the caller.
+private final class FirstOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var claimed = false
+    private let continuation: CheckedContinuation<ProcessOutput, any Error>
+
+    init(_ continuation: CheckedContinuation<ProcessOutput, any Error>) {
+        self.continuation = continuation
+    }
+
+    /// True for the first caller only.
+    func claim() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        if claimed { return false }
+        claimed = true
+        return true
+    }
+
+    func resume(with result: Result<ProcessOutput, any Error>) {
+        continuation.resume(with: result)
     }
 }
 

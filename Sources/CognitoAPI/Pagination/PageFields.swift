@@ -93,8 +93,9 @@ public struct PageFields<Input: Sendable, Output: Sendable, Item: Sendable>: Sen
     public func pages(_ input: Input, fetch: @escaping @Sendable (Input) async throws -> Output)
         -> PageSequence<Input, Output> {
         let setToken = self.setToken
+        let replyItems = self.replyItems
         return PageSequence(input: input, fetch: fetch, inputToken: token, nextToken: replyToken,
-                            resume: { setToken(&$0, $1) })
+                            itemCount: { replyItems($0).count }, resume: { setToken(&$0, $1) })
     }
 
     /// Every item of every page from `input` on, in order.

@@ -33,7 +33,7 @@ public enum DeveloperIdentities {
                                                                       nextToken: token))
             if let id = page.identityId { found.identityId = id }
             found.developerUsers += page.developerUserIdentifierList ?? []
-            token = trail.next(after: page.nextToken)
+            token = try trail.next(after: page.nextToken, items: page.developerUserIdentifierList?.count ?? 0)
         } while token != nil
         return found
     }

@@ -93,7 +93,7 @@ public struct UserScan: Sendable {
             }
             while let page = try await group.next() {
                 try Task.checkCancellation()
-                if let token = trails[page.chain].next(after: page.next) {
+                if let token = try trails[page.chain].next(after: page.next, items: page.users.count) {
                     let filter = filters[page.chain]
                     group.addTask { try await fetch(chain: page.chain, filter: filter, token: token) }
                 }

@@ -5,7 +5,8 @@ import CognitoAPI
 ///
 /// A listing ends as `TokenTrail` says: on a reply with no token, an empty one, or one already
 /// sent. A page with no items but a fresh token is not the end — filtered listings return
-/// those — so the pager asks for the next one at once.
+/// those — so the pager asks for the next one at once; after `TokenTrail.emptyPageLimit` of them
+/// in a row the listing ends with the trail's sentence as its failure.
 /// Every request carries a ticket; a reply whose ticket is not the one in flight (the list was
 /// refreshed meanwhile) is ignored.
 public struct Pager: Sendable, Equatable {
@@ -98,11 +99,17 @@ public struct Pager: Sendable, Equatable {
         guard ticket == inFlight else { return (false, nil) }
         inFlight = nil
         pagesLoaded += 1
-        if let following = trail.next(after: token) {
-            nextToken = following
-        } else {
-            stoppedOnRepeatedToken = trail.endedOnRepeatedToken
+        do {
+            if let following = try trail.next(after: token, items: itemCount) {
+                nextToken = following
+            } else {
+                stoppedOnRepeatedToken = trail.endedOnRepeatedToken
+                finish()
+            }
+        } catch {
             finish()
+            failure = error.description
+            return (true, nil)
         }
         guard !complete, loadingAll || itemCount == 0 else { return (true, nil) }
         return (true, issue(token: nextToken))
@@ -132,7 +139,7 @@ public struct Pager: Sendable, Equatable {
         guard started else { return nil }
         let count = NumberText.grouped(loaded)
         if loadingAll { return "loading all: \(count)…" }
-        if complete { return "\(count) total" }
+        if complete { return failure.map { "\(count) loaded. \($0)" } ?? "\(count) total" }
         if inFlight != nil && pagesLoaded == 0 { return "loading…" }
         if failure != nil { return "\(count) loaded, next page failed" }
         return "\(count) loaded, more available"

@@ -8,7 +8,7 @@ import Testing
 /// the pool's roles: caching on an injected clock, refresh before expiry, a stale identity id
 /// replaced once, `clearCachedId`, fresh login tokens, the basic flow, and an AWSCore client
 /// signing with the credentials.
-@Suite("Cognito credential providers against the emulator")
+@Suite("Cognito credential providers against the emulator", .timeLimit(.minutes(5)))
 struct CognitoCredentialProviderTests {
     static let guestRole = "arn:aws:iam::123456789012:role/app-guest"
     static let userRole = "arn:aws:iam::123456789012:role/app-user"

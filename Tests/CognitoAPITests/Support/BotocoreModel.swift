@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The service models read straight from botocore by a Python child process, independently of
 /// the generator, so tests compare the generated tables with the source rather than with
@@ -48,8 +49,8 @@ print(json.dumps({
 
     static func load(service: String, version: String) throws -> BotocoreModel {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, service, version]
+        process.executableURL = ProjectPython.url
+        process.arguments = ["-c", script, service, version]
         let out = Pipe()
         process.standardOutput = out
         try process.run()

@@ -2,10 +2,11 @@ import AWSCore
 import CognitoAdmin
 import Foundation
 import Testing
+import TestSupport
 
 /// Our SRP computation against an independent one: pycognito (PyPI, pinned in
 /// scripts/requirements.txt) given the same fixed random value, server values and clock.
-@Suite("SRP against pycognito")
+@Suite("SRP against pycognito", .timeLimit(.minutes(5)))
 struct SRPOracleTests {
     struct Vector: Codable, Sendable {
         var a: String
@@ -46,8 +47,8 @@ print(json.dumps({"A": aws_srp.long_to_hex(srp.large_a_value), "signature": answ
 
     static func oracle(_ vector: Vector) throws -> Oracle {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, String(decoding: try JSONEncoder().encode(vector), as: UTF8.self)]
+        process.executableURL = ProjectPython.url
+        process.arguments = ["-c", script, String(decoding: try JSONEncoder().encode(vector), as: UTF8.self)]
         let out = Pipe()
         process.standardOutput = out
         try process.run()

@@ -9,7 +9,7 @@ import Testing
 /// Signing in step by step against the emulator, whose USER_SRP_AUTH checks the password claim
 /// for real (scripts/emulator/idp_auth.py): every flow, with and without a client secret, and
 /// each challenge the emulator sets.
-@Suite("Sign-in against the emulator")
+@Suite("Sign-in against the emulator", .timeLimit(.minutes(5)))
 struct SignInEmulatorTests {
     static let password = "Corr3ct-horse-b4ttery!"
     let backend: ClientBackend

@@ -3,7 +3,7 @@ import CognitoAdmin
 import Foundation
 import Testing
 
-@Suite("Credentials written out for other programs")
+@Suite("Credentials written out for other programs", .timeLimit(.minutes(5)))
 struct CredentialsExportTests {
     let keys = Credentials(accessKeyId: "ASIAEXAMPLE000000001", secretAccessKey: "se'cret/key", sessionToken: "to+ken==",
                            expiration: Date(timeIntervalSince1970: 1_800_000_000), source: "test")

@@ -8,7 +8,7 @@ import Testing
 
 /// The emulator's own tokens, checked against the key set it serves at
 /// `<endpoint>/<pool id>/.well-known/jwks.json`.
-@Suite("Token verification against the emulator")
+@Suite("Token verification against the emulator", .timeLimit(.minutes(5)))
 struct TokenEmulatorTests {
     let backend: ClientBackend
     init() throws { backend = try EmulatorBackend.make() }

@@ -6,7 +6,7 @@ import Testing
 
 /// Verification of tokens signed by a key the test owns, served as a pool's key set by a local
 /// server; the clock is injected, so expiry is exact.
-@Suite("Token verification with a key the test owns")
+@Suite("Token verification with a key the test owns", .timeLimit(.minutes(5)))
 struct TokenVerifierTests {
     let issuer: TestTokenIssuer
     let now = Date(timeIntervalSince1970: 1_800_000_000)

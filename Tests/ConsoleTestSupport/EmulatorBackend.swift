@@ -7,7 +7,7 @@ import TestSupport
 /// A `ClientBackend` over the real clients, pointed at the shared emulator.
 public enum EmulatorBackend {
     public static func make(readOnly: Bool = false) throws -> ClientBackend {
-        let keys = Credentials(accessKeyId: "AKIAEMULATOR00000001", secretAccessKey: "emulator-secret")
+        let keys = TestEmulator.keys
         func client(_ service: ServiceDescriptor) throws -> AWSClient {
             AWSClient(service: service, region: "us-east-1", endpoint: Endpoint(url: try TestEmulator.url())!,
                       credentials: FixedCredentials(keys), transport: CurlTransport(), readOnly: readOnly,

@@ -48,6 +48,7 @@ Prints exactly one line, ``http://127.0.0.1:PORT``, when ready.
 """
 
 import argparse
+import http.client
 import json
 import socket
 import struct
@@ -262,7 +263,7 @@ class FaultHandler(BaseHTTPRequestHandler):
         try:
             status, upstream_headers, reply = self.server.upstream.exchange(  # type: ignore[attr-defined]
                 self.command, self.path, headers, body)
-        except OSError as error:
+        except (OSError, http.client.HTTPException) as error:
             proxy.count("failed", operation)
             return self._send_json(502, {"error": f"upstream: {error}"})
         if fate == "drop":
@@ -304,8 +305,10 @@ class FaultServer(ThreadingHTTPServer):
         self.upstream = Upstream(proxy) if proxy else None
 
     def handle_error(self, request: Any, client_address: Any) -> None:
-        # Clients hanging up mid-request is routine in fault tests.
-        if FaultHandler.verbose:
+        # Clients hanging up mid-request is routine in fault tests; any other failure of the
+        # signature check is a fault of the check, and is shown.
+        failure = sys.exc_info()[1]
+        if FaultHandler.verbose or (self.signatures is not None and not isinstance(failure, ConnectionError)):
             super().handle_error(request, client_address)
 
 

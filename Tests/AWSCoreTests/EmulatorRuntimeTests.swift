@@ -6,7 +6,7 @@ import TestSupport
 /// The runtime against the local emulator (moto in server mode with the project's extension).
 @Suite("Runtime against the emulator", .timeLimit(.minutes(5)))
 struct EmulatorRuntimeTests {
-    static let keys = Credentials(accessKeyId: "AKIAEMULATOR00000001", secretAccessKey: "emulator-secret")
+    static let keys = TestEmulator.keys
 
     func client(_ service: ServiceDescriptor, readOnly: Bool = false) throws -> AWSClient {
         AWSClient(service: service, region: "us-east-1", endpoint: Endpoint(url: try TestEmulator.url())!,

@@ -37,7 +37,7 @@ struct UserScanEmulatorTests {
 
     /// A backend whose calls wait for `limiter` and are seen by `observer`.
     static func limitedBackend(_ limiter: RateLimiter, observer: any CallObserver) throws -> ClientBackend {
-        let keys = Credentials(accessKeyId: "AKIAEMULATOR00000001", secretAccessKey: "emulator-secret")
+        let keys = TestEmulator.keys
         func client(_ service: ServiceDescriptor) throws -> AWSClient {
             AWSClient(service: service, region: "us-east-1", endpoint: Endpoint(url: try TestEmulator.url())!,
                       credentials: FixedCredentials(keys), transport: CurlTransport(), context: RuntimeContext(environment: [:]),

@@ -5,7 +5,7 @@ import TestSupport
 /// What the admin subcommands' tests share: a fresh user pool in the shared emulator per test,
 /// the binary run against it, and boto3 as the judge of what changed.
 struct AdminCommandKit {
-    static let keys = ["AWS_ACCESS_KEY_ID": "AKIAADMINTEST0000001", "AWS_SECRET_ACCESS_KEY": "admin-test-secret"]
+    static let keys = TestEmulator.keyEnvironment
 
     let home: TemporaryHome
     let url: String

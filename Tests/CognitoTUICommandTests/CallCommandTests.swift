@@ -6,7 +6,7 @@ import TestSupport
 /// `cognito-tui call` end to end: the built binary against the emulator and local servers.
 @Suite("cognito-tui call", .timeLimit(.minutes(5)))
 struct CallCommandTests {
-    static let keysEnv = ["AWS_ACCESS_KEY_ID": "AKIACALLTEST00000001", "AWS_SECRET_ACCESS_KEY": "call-test-secret"]
+    static let keysEnv = TestEmulator.keyEnvironment
 
     func run(_ args: [String], home: TemporaryHome, env: [String: String] = [:], stdin: String? = nil) throws -> BinaryRunner.Result {
         try BinaryRunner.run(args, environment: BinaryRunner.baseEnvironment(home: home.path).merging(env) { $1 }, stdin: stdin)
@@ -55,6 +55,23 @@ struct CallCommandTests {
         #expect(result.stderr.contains("ResourceNotFoundException"))
         #expect(result.stderr.contains("request id "))
         #expect(result.stderr.split(separator: "\n").count == 1, "one sentence: \(result.stderr)")
+    }
+
+    @Test("a call signed with a wrong secret is refused by the emulator's signature check, in one sentence")
+    func wrongSecret() throws {
+        let home = try TemporaryHome()
+        let wrong = "not-the-emulator-secret"
+        let result = try run(["call", "cognito-idp", "ListUserPools", #"{"MaxResults":1}"#,
+                              "--endpoint-url", try TestEmulator.url(), "--region", "us-east-1"], home: home,
+                             env: ["AWS_ACCESS_KEY_ID": TestEmulator.keys.accessKeyId, "AWS_SECRET_ACCESS_KEY": wrong])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("cognito-tui: ListUserPools failed with InvalidSignatureException: The signature does not match "
+                                        + "the one computed for access key \(TestEmulator.keys.accessKeyId)"), "\(result.stderr)")
+        // One sentence on one line, ending with the check's status and request id.
+        #expect(result.stderr.wholeMatch(of: /cognito-tui: [^\n]*\(HTTP 403, request id signature-refused-\d+\)\.\n/) != nil,
+                "\(result.stderr)")
+        #expect(!result.stderr.contains(wrong) && !result.stderr.contains(TestEmulator.keys.secretAccessKey))
     }
 
     @Test("--read-only refuses a mutation with exit 5 and sends nothing")
@@ -123,7 +140,7 @@ struct CallCommandTests {
                               "--endpoint-url", try TestEmulator.url(), "--region", "us-east-1", "--debug"], home: home, env: env)
         #expect(result.stderr.contains("--> AdminSetUserPassword attempt 1"))
         #expect(result.stderr.contains("X-Amz-Target: AWSCognitoIdentityProviderService.AdminSetUserPassword"))
-        for secret in ["SESSIONTOKENSECRETVALUE", "Hunter2!Secret", "call-test-secret"] {
+        for secret in ["SESSIONTOKENSECRETVALUE", "Hunter2!Secret", TestEmulator.keys.secretAccessKey] {
             #expect(!result.stderr.contains(secret), "\(secret) leaked")
         }
         let signature = result.stderr.components(separatedBy: "Signature=").dropFirst().map { $0.prefix(10) }
@@ -142,7 +159,7 @@ struct CallCommandTests {
         #expect(result.stderr.isEmpty)
         let text = try String(contentsOfFile: log, encoding: .utf8)
         #expect(text.contains("--> ListUserPools attempt 1") && text.contains("=== ListUserPools: 200"))
-        #expect(!text.contains("SESSIONTOKENSECRETVALUE") && !text.contains("call-test-secret"))
+        #expect(!text.contains("SESSIONTOKENSECRETVALUE") && !text.contains(TestEmulator.keys.secretAccessKey))
         let mode = try FileManager.default.attributesOfItem(atPath: log)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }

@@ -7,7 +7,7 @@ import TestSupport
 /// Each scenario seeds its own data in a region of its own, so scenarios run side by side.
 @Suite("Console end to end in tmux", .timeLimit(.minutes(5)))
 struct ConsoleEndToEndTests {
-    static let keys = Credentials(accessKeyId: "AKIAE2ETEST000000001", secretAccessKey: "e2e-secret")
+    static let keys = TestEmulator.keys
 
     /// Calls the emulator directly to seed data.
     struct Seeder {

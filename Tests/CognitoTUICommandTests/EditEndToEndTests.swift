@@ -7,8 +7,8 @@ import TestSupport
 /// Each test makes a user pool of its own, so the tests run side by side.
 @Suite("Editing a group as JSON in $EDITOR, end to end in tmux", .timeLimit(.minutes(5)))
 struct EditEndToEndTests {
-    static let accessKey = "AKIAE2EEDIT000000001"
-    static let secretKey = "e2e-edit-secret"
+    static let accessKey = TestEmulator.keys.accessKeyId
+    static let secretKey = TestEmulator.keys.secretAccessKey
 
     static let groupName = "auditors"
     static let description = "Nightly auditors"

@@ -11,7 +11,7 @@ import TestSupport
 @Suite("The console against the emulator", .timeLimit(.minutes(5)))
 struct EmulatorConsoleTests {
     static func backend() throws -> ClientBackend {
-        let keys = Credentials(accessKeyId: "AKIAEMULATOR00000001", secretAccessKey: "emulator-secret")
+        let keys = TestEmulator.keys
         func client(_ service: ServiceDescriptor) throws -> AWSClient {
             AWSClient(service: service, region: "us-east-1", endpoint: Endpoint(url: try TestEmulator.url())!,
                       credentials: FixedCredentials(keys), transport: CurlTransport(), context: RuntimeContext(environment: [:]))

@@ -23,7 +23,7 @@ struct IdentityDeletionConsoleTests {
     @Test("ctrl-a and del on 65 identities: the plan says two calls, \"delete 65\" sends two, and the pool is empty")
     func deleteMarked() async throws {
         let counter = Counter()
-        let keys = Credentials(accessKeyId: "AKIAEMULATOR00000001", secretAccessKey: "emulator-secret")
+        let keys = TestEmulator.keys
         func client(_ service: ServiceDescriptor) throws -> AWSClient {
             AWSClient(service: service, region: "us-east-1", endpoint: Endpoint(url: try TestEmulator.url())!,
                       credentials: FixedCredentials(keys), transport: CurlTransport(), context: RuntimeContext(environment: [:]),

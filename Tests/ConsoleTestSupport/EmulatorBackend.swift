@@ -8,7 +8,7 @@ import TestSupport
 public enum EmulatorBackend {
     /// - Parameter now: the clock of token checks and credentials.
     public static func make(readOnly: Bool = false, now: @escaping @Sendable () -> Date = { Date() }) throws -> ClientBackend {
-        let keys = Credentials(accessKeyId: "AKIAEMULATOR00000001", secretAccessKey: "emulator-secret")
+        let keys = TestEmulator.keys
         func client(_ service: ServiceDescriptor) throws -> AWSClient {
             AWSClient(service: service, region: "us-east-1", endpoint: Endpoint(url: try TestEmulator.url())!,
                       credentials: FixedCredentials(keys), transport: CurlTransport(), readOnly: readOnly,

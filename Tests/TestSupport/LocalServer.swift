@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// A helper server from `scripts/emulator/` running as a child process on a free loopback port.
@@ -84,12 +85,34 @@ public enum LocalServerError: Error, CustomStringConvertible {
     }
 }
 
-/// The moto-based Cognito emulator, started once for the whole test run on first use.
+/// The moto-based Cognito emulator, started once for the whole test run on first use, behind a
+/// signature check: `fault_server.py` in its signing mode, which checks every request's Signature
+/// Version 4 with botocore's signer against `scripts/emulator/test_keys.json` and the temporary
+/// keys the emulator hands out, and refuses a wrong signature as the service would. Moto itself
+/// accepts any signature, so without the check no test would notice a broken signer.
 public enum TestEmulator {
-    private static let shared = Result { try LocalServer(script: "server.py") }
+    /// The key pair the emulator-backed tests sign with (its secret is in `test_keys.json`).
+    public static let keys = Credentials(accessKeyId: "AKIAEMULATOR00000001", secretAccessKey: "emulator-secret")
 
-    /// The emulator's base URL, e.g. `http://127.0.0.1:40123`.
+    /// ``keys`` as the variables the binary reads.
+    public static let keyEnvironment = ["AWS_ACCESS_KEY_ID": keys.accessKeyId, "AWS_SECRET_ACCESS_KEY": keys.secretAccessKey]
+
+    private static let emulator = Result { try LocalServer(script: "server.py") }
+    private static let checked = Result {
+        try LocalServer(script: "fault_server.py", arguments: [
+            "--upstream", try emulator.get().url,
+            "--keys", LocalServer.repositoryRoot.appendingPathComponent("scripts/emulator/test_keys.json").path,
+        ])
+    }
+
+    /// The base URL the tests talk to, e.g. `http://127.0.0.1:40123`: the signature check in
+    /// front of the emulator.
     public static func url() throws -> String {
-        try shared.get().url
+        try checked.get().url
+    }
+
+    /// The emulator's own URL, without the check (for judges that read state apart from the client).
+    public static func uncheckedURL() throws -> String {
+        try emulator.get().url
     }
 }

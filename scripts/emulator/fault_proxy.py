@@ -150,6 +150,7 @@ class ProxyState:
                 "throttled": self._counters["throttled"],
                 "dropped": self._counters["dropped"],
                 "failed": self._counters["failed"],
+                "refused": self._counters["refused"],
                 "by_operation": {op: dict(c) for op, c in sorted(self._by_operation.items())},
                 "per_second": [[second, count] for second, count in seconds],
                 "max_per_second": max((count for _, count in seconds), default=0),

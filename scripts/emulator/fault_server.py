@@ -34,14 +34,21 @@ it. See fault_proxy.py for the faults, the seeded draws and the routes
                           requests per second;
   POST /__proxy/config    change the faults; POST /__proxy/reset  zero the counters.
 
+Signing mode (``--upstream URL --keys FILE``): the proxy also checks each request's Signature
+Version 4 with botocore's signer against the secrets in FILE (a JSON object, access key to
+secret) and those of the temporary credentials the upstream hands out, and answers a mismatch
+as the service does, without forwarding it; see signature_check.py. The counters add
+``refused``. The shared test emulator is reached through this mode.
+
 Prints exactly one line, ``http://127.0.0.1:PORT``, when ready.
 
     python3 scripts/emulator/fault_server.py [--port N] [--watch-parent] [--verbose]
-        [--upstream URL [--latency-ms N] [--throttle SHARE] [--drop SHARE]
+        [--upstream URL [--keys FILE] [--latency-ms N] [--throttle SHARE] [--drop SHARE]
          [--drop-action reset|close] [--seed N]]
 """
 
 import argparse
+import http.client
 import json
 import socket
 import struct
@@ -55,6 +62,7 @@ from urllib.parse import urlsplit
 
 from fault_proxy import ConfigError, Faults, HOP_BY_HOP, ProxyState, Upstream, operation_of, throttle_reply
 from lifecycle import Lifetime
+from signature_check import SignatureCheck, load_keys
 
 HOST = "127.0.0.1"
 AWS_JSON = "application/x-amz-json-1.1"
@@ -132,6 +140,9 @@ class Script:
 
 class FaultHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive; every reply has Content-Length
+    # A reply's headers and body go out in two writes: without TCP_NODELAY the body waits for
+    # the client's delayed ACK of the headers (about 40 ms a call on a kept-alive connection).
+    disable_nagle_algorithm = True
     server_version = "FaultServer/1.0"
     verbose = False
 
@@ -234,6 +245,13 @@ class FaultHandler(BaseHTTPRequestHandler):
         headers = [(name, value) for name, value in self.headers.items() if name.lower() not in HOP_BY_HOP]
         lower = {name.lower(): value for name, value in headers}
         operation = operation_of(lower)
+        check: SignatureCheck | None = self.server.signatures  # type: ignore[attr-defined]
+        if check is not None:
+            # The check sees the headers as they came, Content-Length included: it may be signed.
+            refusal = check.check(self.command, self.path, list(self.headers.items()), body)
+            if refusal is not None:
+                number = proxy.count("refused", operation)
+                return self._send(*refusal.reply(f"signature-refused-{number}"))
         key = b"\0".join([self.command.encode(), self.path.encode(),
                            lower.get("x-amz-target", "").encode(), body])
         fate, faults = proxy.decide(key, operation)
@@ -245,7 +263,7 @@ class FaultHandler(BaseHTTPRequestHandler):
         try:
             status, upstream_headers, reply = self.server.upstream.exchange(  # type: ignore[attr-defined]
                 self.command, self.path, headers, body)
-        except OSError as error:
+        except (OSError, http.client.HTTPException) as error:
             proxy.count("failed", operation)
             return self._send_json(502, {"error": f"upstream: {error}"})
         if fate == "drop":
@@ -253,6 +271,8 @@ class FaultHandler(BaseHTTPRequestHandler):
             proxy.count("dropped", operation)
             return self._abort(rst=faults.drop_action == "reset")
         proxy.count("forwarded", operation)
+        if check is not None and 200 <= status < 300:
+            check.keys.learn_from_reply(reply)
         self._send(status, {name: value for name, value in upstream_headers
                             if name.lower() not in HOP_BY_HOP}, reply)
 
@@ -276,15 +296,19 @@ for _method in METHODS:
 class FaultServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, port: int = 0, proxy: ProxyState | None = None) -> None:
+    def __init__(self, port: int = 0, proxy: ProxyState | None = None,
+                 signatures: SignatureCheck | None = None) -> None:
         super().__init__((HOST, port), FaultHandler)
         self.script = Script()
         self.proxy = proxy
+        self.signatures = signatures
         self.upstream = Upstream(proxy) if proxy else None
 
     def handle_error(self, request: Any, client_address: Any) -> None:
-        # Clients hanging up mid-request is routine in fault tests.
-        if FaultHandler.verbose:
+        # Clients hanging up mid-request is routine in fault tests; any other failure of the
+        # signature check is a fault of the check, and is shown.
+        failure = sys.exc_info()[1]
+        if FaultHandler.verbose or (self.signatures is not None and not isinstance(failure, ConnectionError)):
             super().handle_error(request, client_address)
 
 
@@ -297,6 +321,8 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true",
                         help="log every request to stderr")
     parser.add_argument("--upstream", help="proxy mode: forward every request to this http:// URL")
+    parser.add_argument("--keys", help="proxy mode: check every request's signature against the secrets "
+                        "in this JSON file ({access key: secret}) and the temporary ones the upstream hands out")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="proxy mode: delay each request (ms)")
     parser.add_argument("--throttle", type=float, default=0.0,
                         help="proxy mode: share of requests answered TooManyRequestsException, not forwarded")
@@ -314,10 +340,18 @@ def main() -> int:
                                                      args.drop_action, args.seed))
         except ConfigError as error:
             parser.error(str(error))
+    signatures = None
+    if args.keys:
+        if proxy is None:
+            parser.error("--keys needs --upstream")
+        try:
+            signatures = SignatureCheck(load_keys(args.keys))
+        except (OSError, ValueError) as error:
+            parser.error(str(error))
 
     lifetime = Lifetime(args.watch_parent)
 
-    server = FaultServer(args.port, proxy)
+    server = FaultServer(args.port, proxy, signatures)
     threading.Thread(target=server.serve_forever, name="fault-server", daemon=True).start()
     # The socket is listening since the constructor; serve_forever is running.
     print(f"http://{HOST}:{server.server_port}", flush=True)

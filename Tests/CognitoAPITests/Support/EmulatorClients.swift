@@ -6,7 +6,7 @@ import TestSupport
 /// Typed clients pointed at the shared emulator (moto in server mode plus the project's
 /// extension), and unique names so tests running in parallel never share a resource.
 enum Emulator {
-    static let keys = Credentials(accessKeyId: "AKIAEMULATOR00000001", secretAccessKey: "emulator-secret")
+    static let keys = TestEmulator.keys
     static let region = "us-east-1"
 
     static func awsClient(_ service: ServiceDescriptor, credentials: Credentials? = keys) throws -> AWSClient {

@@ -13,7 +13,8 @@ import Foundation
 ///    kept in the client's cache (its session's, when a session made it);
 /// 5. send it over the transport (libcurl: reused connections, timeouts, proxies, TLS verified);
 /// 6. decode the reply, or decode the error into `AWSServiceError` with code, message, HTTP
-///    status and request id; a reply the protocol does not allow becomes `malformedResponse`;
+///    status and request id (any secret the request carried masked, should the service quote
+///    it); a reply the protocol does not allow becomes `malformedResponse`;
 ///    tell the rate limiter whether the service throttled it (adaptive mode slows down);
 /// 7. retry by the AWS "standard" retry mode (attempts, full-jitter backoff, retry quota), and
 ///    never resend an operation that changes data after a failure that leaves it unknown
@@ -146,7 +147,10 @@ public final class AWSClient: Sendable {
             let outcome: AttemptOutcome
             let failure: Error
             do {
-                let response = try await transport.send(outgoing)
+                let received = try await transport.send(outgoing)
+                // A service may quote what it was sent in an error (a token, a SECRET_HASH): the
+                // secrets of the request are masked in the error reply before anyone reads it.
+                let response = (200..<300).contains(received.status) ? received : Self.scrubbed(received, sent: request.body)
                 observer?.didReceive(operation: operation, attempt: attempt, response: response)
                 if (200..<300).contains(response.status) {
                     limiter?.recordReply(operation: operation, service: service.id, throttled: false)
@@ -219,6 +223,18 @@ public final class AWSClient: Sendable {
 
     /// Codes that say the session token has expired: the credentials are fetched again.
     static let expiredCredentialCodes: Set<String> = ["ExpiredTokenException", "ExpiredToken"]
+
+    /// `response` with the values `sent` carried under secret members masked in its body.
+    static func scrubbed(_ response: HTTPResponse, sent: Data) -> HTTPResponse {
+        let secrets = Redactor.secretValues(in: sent)
+        guard !secrets.isEmpty else { return response }
+        let text = String(decoding: response.body, as: UTF8.self)
+        let clean = Redactor.scrub(text, values: secrets)
+        guard clean != text else { return response }
+        var out = response
+        out.body = Data(clean.utf8)
+        return out
+    }
 
     static func status(of error: Error) -> Int? {
         if let e = error as? AWSServiceError { return e.httpStatus }

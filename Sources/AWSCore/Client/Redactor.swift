@@ -49,6 +49,48 @@ public enum Redactor {
         return "(\(data.count) bytes)"
     }
 
+    /// The values a request sends under secret members (passwords, tokens, `SECRET_HASH`, the
+    /// tokens of a `Logins` map, …), at least six characters long; usernames are left out. A
+    /// service may quote what it was sent in an error message: these are scrubbed from replies.
+    public static func secretValues(in body: Data) -> [String] {
+        var found: [String] = []
+        if let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) {
+            collect(object, underSecret: false, into: &found)
+        } else {
+            let text = String(decoding: body, as: UTF8.self)
+            for pair in text.split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, isSecretKey(parts[0]) else { continue }
+                let value = parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? parts[1]
+                found.append(value)
+            }
+        }
+        return Array(Set(found.filter { $0.count >= 6 })).sorted { $0.count > $1.count }
+    }
+
+    private static func collect(_ value: Any, underSecret: Bool, into found: inout [String]) {
+        if let dict = value as? [String: Any] {
+            for (key, member) in dict where !key.lowercased().contains("username") {
+                collect(member, underSecret: underSecret || isSecretKey(key), into: &found)
+            }
+        } else if let list = value as? [Any] {
+            for member in list { collect(member, underSecret: underSecret, into: &found) }
+        } else if underSecret, let text = value as? String {
+            found.append(text)
+        }
+    }
+
+    /// `text` with each of `values` (as sent, and JSON-escaped) replaced by the mask.
+    public static func scrub(_ text: String, values: [String]) -> String {
+        var out = text
+        for value in values {
+            out = out.replacingOccurrences(of: value, with: mask)
+            let escaped = value.replacingOccurrences(of: "/", with: "\\/")
+            if escaped != value { out = out.replacingOccurrences(of: escaped, with: mask) }
+        }
+        return out
+    }
+
     static func redactJSON(_ value: Any) -> Any {
         if let dict = value as? [String: Any] {
             var out: [String: Any] = [:]

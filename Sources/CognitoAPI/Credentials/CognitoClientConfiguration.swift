@@ -19,10 +19,13 @@ public struct CognitoClientConfiguration: Sendable {
     public var transport: (any HTTPTransport)?
     /// Environment, clock and files.
     public var context: RuntimeContext
+    /// Told of every call (the `--debug` trace, the log file, the audit log); nil for none.
+    public var observer: (any CallObserver)?
 
     public init(region: String, endpoint: Endpoint? = nil, maxAttempts: Int? = nil, requestTimeout: Duration? = nil,
                 credentials: (any CredentialProvider)? = nil, transport: (any HTTPTransport)? = nil,
-                context: RuntimeContext = .live()) {
+                context: RuntimeContext = .live(), observer: (any CallObserver)? = nil) {
+        self.observer = observer
         self.region = region
         self.endpoint = endpoint
         self.maxAttempts = maxAttempts
@@ -33,24 +36,27 @@ public struct CognitoClientConfiguration: Sendable {
     }
 
     /// The configuration of a session (its endpoint for Cognito Identity, transport, retry
-    /// attempts and context) for a pool in `region` (the session's own region when nil). The
+    /// attempts, context and call observer) for a pool in `region` (the session's own region when nil). The
     /// session's credentials are not used: the providers' calls are unsigned.
     /// - Throws: `AWSClientError.configuration` when no region is known or the endpoint is invalid.
     public init(session: AWSSession, region: String? = nil) throws {
         self.init(region: try region ?? session.requireRegion(), endpoint: try session.endpoint(for: .cognitoIdentity),
-                  maxAttempts: session.config.maxAttempts, transport: session.transport, context: session.context)
+                  maxAttempts: session.config.maxAttempts, transport: session.transport, context: session.context,
+                  observer: session.observer)
     }
 
     /// A Cognito Identity client with this configuration.
     public func identityClient() -> CognitoIdentityClient {
         CognitoIdentityClient(AWSClient(
             service: .cognitoIdentity, region: region, endpoint: endpoint,
-            credentials: credentials ?? FixedCredentials(nil), transport: resolvedTransport, retry: retry, context: context))
+            credentials: credentials ?? FixedCredentials(nil), transport: resolvedTransport, retry: retry, context: context,
+            observer: observer))
     }
 
     /// An STS client with this configuration (for `AssumeRoleWithWebIdentity` in the basic flow).
     public func stsClient() -> STSClient {
-        STSClient(region: region, endpoint: endpoint, transport: resolvedTransport, context: context, retry: retry)
+        STSClient(region: region, endpoint: endpoint, transport: resolvedTransport, context: context, retry: retry,
+                  observer: observer)
     }
 
     private var retry: RetryStrategy { RetryStrategy(configuration: RetryConfiguration(maxAttempts: maxAttempts)) }

@@ -1,4 +1,5 @@
-"""Checks the Swift tests' structure before they run: every test has a time limit.
+"""Checks the Swift tests' structure before they run: every test has a time limit, and the
+end-to-end scenarios take their regions from TestRegion.
 
 Swift Testing runs a test without end unless a `.timeLimit` trait bounds it, and a hung test
 would hold CI until its own timeout. Every `@Suite` here carries `.timeLimit(...)`, and every
@@ -44,9 +45,27 @@ def main(root: str) -> int:
                     problems.append(f"{path}:{number}: a @Test outside a type has no time limit; put it in a suite")
                 elif enclosing not in limited:
                     problems.append(f"{path}:{number}: @Test in {enclosing}, which has no @Suite with .timeLimit")
+    problems += hand_picked_regions(pathlib.Path(root) / "CognitoTUICommandTests")
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
+
+
+REGION = re.compile(r'"(?:af|ap|ca|cn|eu|il|me|mx|sa|us)-[a-z]+-[0-9]"')
+
+
+def hand_picked_regions(folder: pathlib.Path) -> list[str]:
+    """The scenarios share one emulator, which keeps pools per region; two that picked the same
+    region by hand saw each other's pools. Only us-east-1 (the subcommand tests') may be named."""
+    found = []
+    for path in sorted(folder.glob("*.swift")):
+        if path.name == "TestRegion.swift":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for region in REGION.findall(line):
+                if region != '"us-east-1"':
+                    found.append(f"{path}:{number}: region {region} picked by hand; use TestRegion.claim()")
+    return found
 
 
 if __name__ == "__main__":

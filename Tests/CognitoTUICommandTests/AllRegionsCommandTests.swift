@@ -8,7 +8,7 @@ import TestSupport
 @Suite("cognito-tui --all-regions", .timeLimit(.minutes(5)))
 struct AllRegionsCommandTests {
     /// Regions no scenario that counts rows uses (those keep a region each).
-    static let regions = ["eu-west-1", "us-west-2", "eu-central-1"]
+    static let regions = Array(TestRegion.shared.dropFirst())
 
     /// Makes one pool named `name-REGION` in each region with boto3; returns region → id.
     static func make(_ kit: AdminCommandKit, _ name: String, identity: Bool) throws -> [String: String] {

@@ -12,7 +12,7 @@ struct BulkEndToEndTests {
 
     @Test("search on a custom attribute, mark all matches, dry run, run, save and read the report")
     func searchMarkDisable() throws {
-        let boto = Boto(region: "ap-southeast-4")
+        let boto = Boto(region: try TestRegion.claim())
         let name = "e2e-bulk-" + UUID().uuidString.prefix(8).lowercased()
         let seeded = try boto.run("""
         pool = idp.create_user_pool(PoolName=args[0], Schema=[{"Name": "tenant", "AttributeDataType": "String", "Mutable": True}])["UserPool"]["Id"]

@@ -62,7 +62,7 @@ struct ConsoleEndToEndTests {
 
     @Test("browse to a user through the pools and the pages, and back with the cursor kept")
     func browseToUser() async throws {
-        let region = "ap-south-2"
+        let region = try TestRegion.claim()
         _ = try await Seeder(region: region).userPool("e2e-browse", users: 130)
         let tmux = try console(region: region)
         try tmux.wait(for: "e2e-browse")
@@ -89,7 +89,7 @@ struct ConsoleEndToEndTests {
 
     @Test("filter the loaded rows as you type, and Esc clears it")
     func filterRows() async throws {
-        let region = "af-south-1"
+        let region = try TestRegion.claim()
         _ = try await Seeder(region: region).userPool("e2e-filter", users: 40)
         let tmux = try console(region: region)
         try tmux.wait(for: "e2e-filter")
@@ -111,7 +111,7 @@ struct ConsoleEndToEndTests {
 
     @Test("server-side search finds users by an attribute prefix")
     func serverSideSearch() async throws {
-        let region = "me-central-1"
+        let region = try TestRegion.claim()
         _ = try await Seeder(region: region).userPool("e2e-search", users: 90)
         let tmux = try console(region: region)
         try tmux.wait(for: "e2e-search")
@@ -127,7 +127,7 @@ struct ConsoleEndToEndTests {
 
     @Test("identity pool: roles, role mappings with their rules in order, then identities")
     func identityPool() async throws {
-        let region = "ca-west-1"
+        let region = try TestRegion.claim()
         let seeder = Seeder(region: region)
         let pool = try await seeder.call(.cognitoIdentity, "CreateIdentityPool", [
             "IdentityPoolName": "e2e_identities", "AllowUnauthenticatedIdentities": true,
@@ -162,7 +162,7 @@ struct ConsoleEndToEndTests {
 
     @Test("resizing to 40×10 and back keeps the console drawing")
     func resize() async throws {
-        let region = "sa-east-1"
+        let region = try TestRegion.claim()
         _ = try await Seeder(region: region).userPool("e2e-resize", users: 5)
         let tmux = try console(region: region)
         try tmux.wait(for: "e2e-resize")
@@ -181,8 +181,7 @@ struct ConsoleEndToEndTests {
 
     @Test("quitting restores the terminal")
     func quitRestoresTerminal() async throws {
-        let region = "eu-south-2"
-        let tmux = try console(region: region, rows: 60, shellTail: "; s=$?; stty -a; echo EXIT=$s")
+        let tmux = try console(region: TestRegion.unseeded, rows: 60, shellTail: "; s=$?; stty -a; echo EXIT=$s")
         try tmux.wait(for: "User pools")
         try tmux.press("q")
         let after = try tmux.wait(for: "stty's report after EXIT=0") { $0.contains("EXIT=0") && $0.contains("echoke") }
@@ -194,7 +193,7 @@ struct ConsoleEndToEndTests {
 
     @Test("help, describe as JSON and the API call log")
     func helpDescribeAndCallLog() async throws {
-        let region = "il-central-1"
+        let region = try TestRegion.claim()
         _ = try await Seeder(region: region).userPool("e2e-describe", users: 2)
         let tmux = try console(region: region, rows: 40)
         try tmux.wait(for: "e2e-describe")
@@ -213,7 +212,7 @@ struct ConsoleEndToEndTests {
 
     @Test("a tab whose call fails shows the error in place and the rest keeps working")
     func errorInPlace() async throws {
-        let region = "ap-southeast-5"
+        let region = try TestRegion.claim()
         _ = try await Seeder(region: region).userPool("e2e-errors", users: 1)
         let tmux = try console(region: region)
         try tmux.wait(for: "e2e-errors")
@@ -251,21 +250,22 @@ struct ConsoleEndToEndTests {
 
     @Test("switching region keeps the same credentials and shows that region's pools")
     func switchRegion() async throws {
-        _ = try await Seeder(region: "eu-central-2").userPool("e2e-region-a", users: 0)
-        _ = try await Seeder(region: "ap-northeast-3").userPool("e2e-region-b", users: 0)
-        let tmux = try console(region: "eu-central-2")
+        let (first, second) = (try TestRegion.claim(), try TestRegion.claim())
+        _ = try await Seeder(region: first).userPool("e2e-region-a", users: 0)
+        _ = try await Seeder(region: second).userPool("e2e-region-b", users: 0)
+        let tmux = try console(region: first)
         try tmux.wait(for: "e2e-region-a")
         try tmux.press(":")
-        try tmux.type("region ap-northeast-3")
+        try tmux.type("region \(second)")
         try tmux.press("Enter")
         let switched = try tmux.wait(for: "e2e-region-b")
-        #expect(switched.contains("region ap-northeast-3"))
+        #expect(switched.contains("region \(second)"))
         #expect(!switched.contains("e2e-region-a"))
     }
 
     @Test("the mouse: double click opens the row under it, a breadcrumb goes back, the wheel scrolls")
     func mouse() async throws {
-        let region = "ap-east-2"
+        let region = try TestRegion.claim()
         let seeder = Seeder(region: region)
         _ = try await seeder.userPool("e2e-mouse-a", users: 0)
         _ = try await seeder.userPool("e2e-mouse-b", users: 60)
@@ -290,7 +290,7 @@ struct ConsoleEndToEndTests {
     func signalsRestoreTerminal(_ how: String) async throws {
         // Ctrl-C signals the whole foreground group: the shell keeps going (a trap, which the
         // console does not inherit) so that it can report the terminal afterwards.
-        let tmux = try console(region: "eu-south-1", rows: 60, shellHead: "trap 'true' INT; ",
+        let tmux = try console(region: TestRegion.unseeded, rows: 60, shellHead: "trap 'true' INT; ",
                                shellTail: "; s=$?; stty -a; echo EXIT=$s")
         try tmux.wait(for: "User pools")
         if how == "ctrl-c" {

@@ -146,7 +146,7 @@ struct EditEndToEndTests {
 
     @Test("a description changed in the editor is diffed, confirmed, sent, and the other members are kept")
     func editDescription() throws {
-        let boto = Boto(region: "eu-west-3")
+        let boto = Boto(region: try TestRegion.claim())
         let name = Self.uniquePool()
         let pool = try boto.poolWithGroup(name)
         let run = try Run(region: boto.region, script: """
@@ -177,7 +177,7 @@ struct EditEndToEndTests {
 
     @Test("an invalid edit reopens the editor with the error on top and, emptied, sends nothing")
     func invalidEditThenCancel() throws {
-        let boto = Boto(region: "eu-north-1")
+        let boto = Boto(region: try TestRegion.claim())
         let name = Self.uniquePool()
         let pool = try boto.poolWithGroup(name)
         let run = try Run(region: boto.region, script: """
@@ -209,7 +209,7 @@ struct EditEndToEndTests {
 
     @Test("read-only refuses e with its reason, and the editor never runs")
     func readOnlyRefusesEdit() throws {
-        let boto = Boto(region: "ap-southeast-2")
+        let boto = Boto(region: try TestRegion.claim())
         let name = Self.uniquePool()
         let pool = try boto.poolWithGroup(name)
         let run = try Run(region: boto.region, script: #"touch "$DIR/ran""#, args: "--read-only")

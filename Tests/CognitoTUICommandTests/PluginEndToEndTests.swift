@@ -7,7 +7,6 @@ import TestSupport
 /// the same row; a dangerous plugin is hidden under read-only.
 @Suite("Plugins end to end in tmux", .timeLimit(.minutes(5)))
 struct PluginEndToEndTests {
-    static let region = "eu-central-2"
 
     /// A home whose config.yaml declares `envdump` (b, users) and the dangerous `wipe` (z,
     /// users); each writes its environment's Cognito variables to a file in the home.
@@ -39,12 +38,12 @@ struct PluginEndToEndTests {
         return home
     }
 
-    func console(_ home: TemporaryHome, args: String = "") throws -> TmuxSession {
+    func console(_ home: TemporaryHome, region: String, args: String = "") throws -> TmuxSession {
         var env = BinaryRunner.baseEnvironment(home: home.path)
         env["AWS_ACCESS_KEY_ID"] = ConsoleEndToEndTests.keys.accessKeyId
         env["AWS_SECRET_ACCESS_KEY"] = ConsoleEndToEndTests.keys.secretAccessKey
         env["LANG"] = "C.UTF-8"
-        let command = "\(BinaryRunner.binaryPath) --region \(Self.region) --endpoint-url \(try TestEmulator.url()) \(args)"
+        let command = "\(BinaryRunner.binaryPath) --region \(region) --endpoint-url \(try TestEmulator.url()) \(args)"
         return try TmuxSession(command: command, environment: env, columns: 100, rows: 30)
     }
 
@@ -65,16 +64,17 @@ struct PluginEndToEndTests {
     @Test("a plugin runs with the selection in its environment and the console resumes on the same row")
     func runsWithSelection() async throws {
         let name = "e2e-plugin-\(UUID().uuidString.prefix(6).lowercased())"
-        let pool = try await ConsoleEndToEndTests.Seeder(region: Self.region).userPool(name, users: 5)
+        let region = try TestRegion.claim()
+        let pool = try await ConsoleEndToEndTests.Seeder(region: region).userPool(name, users: 5)
         let home = try Self.home()
-        let tmux = try console(home)
+        let tmux = try console(home, region: region)
         try openUsers(tmux, pool: name)
         try tmux.press("b")
         try tmux.wait(for: "envdump finished.")
         let written = try String(contentsOfFile: home.path + "/envdump.out", encoding: .utf8)
         #expect(written == """
             AWS_PROFILE=default
-            AWS_REGION=\(Self.region)
+            AWS_REGION=\(region)
             USERNAME=user002
             USER_POOL_ID=\(pool)
             args: --user user002
@@ -88,9 +88,10 @@ struct PluginEndToEndTests {
     @Test("under --read-only the dangerous plugin is not in help and its key runs nothing")
     func dangerousHiddenUnderReadOnly() async throws {
         let name = "e2e-plugin-ro-\(UUID().uuidString.prefix(6).lowercased())"
-        _ = try await ConsoleEndToEndTests.Seeder(region: Self.region).userPool(name, users: 5)
+        let region = try TestRegion.claim()
+        _ = try await ConsoleEndToEndTests.Seeder(region: region).userPool(name, users: 5)
         let home = try Self.home()
-        let tmux = try console(home, args: "--read-only")
+        let tmux = try console(home, region: region, args: "--read-only")
         try openUsers(tmux, pool: name)
         try tmux.press("?")
         let help = try tmux.wait(for: "help listing the plugins") { $0.contains("envdump") }

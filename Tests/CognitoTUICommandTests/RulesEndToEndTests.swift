@@ -14,7 +14,7 @@ struct RulesEndToEndTests {
 
     @Test("reorder two rules, simulate the unsaved edit, save, and the diff names only the mapping")
     func reorderSimulateSave() throws {
-        let boto = Boto(region: "ap-northeast-3")
+        let boto = Boto(region: try TestRegion.claim())
         let name = "e2e_rules_" + UUID().uuidString.prefix(8).lowercased()
         let provider = "cognito-idp.ap-northeast-3.amazonaws.com/ap-northeast-3_AbCdEf123:client123"
         let preamble = """

@@ -8,7 +8,7 @@ import TestSupport
 /// credentials for a guest and for the ID token, the keys the console runs with), some into calls
 /// made to fail; then none may appear on any screen the flow passed through while unrevealed, in
 /// the scrollback, the API-call view, the `--log-file` trace or the audit log.
-@Suite("Secrets in the console")
+@Suite("Secrets in the console", .timeLimit(.minutes(5)))
 struct SecretsConsoleTests {
     typealias Seeder = ConsoleEndToEndTests.Seeder
 
@@ -44,7 +44,7 @@ struct SecretsConsoleTests {
 
     @Test("no typed password, client secret, token, session token or key is on an unrevealed screen, in the scrollback, the logs or the audit log")
     func console() async throws {
-        let region = "ap-northeast-1"
+        let region = try TestRegion.claim()
         let seeder = Seeder(region: region)
         var ledger = SecretLedger()
         let name = "secrets-" + UUID().uuidString.prefix(8).lowercased()

@@ -13,7 +13,7 @@ struct SignInEndToEndTests {
 
     @Test("t on a user, the client and SRP, the password: the inspector passes every check and shows the tokens only after v")
     func signInBySRP() async throws {
-        let region = "us-west-1"
+        let region = try TestRegion.claim()
         let seeder = Seeder(region: region)
         let name = "e2e-signin-" + UUID().uuidString.prefix(8).lowercased()
         let pool = try await seeder.userPool(name, users: 0)

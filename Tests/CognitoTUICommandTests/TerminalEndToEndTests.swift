@@ -68,7 +68,7 @@ struct TerminalEndToEndTests {
 
     @Test("every size from 1×1 to 400×120 draws without dying, small ones say so, and the list comes back at 100×30")
     func sizes() async throws {
-        let region = "eu-south-2"
+        let region = try TestRegion.claim()
         _ = try await ConsoleEndToEndTests.Seeder(region: region).userPool("sizes-pool", users: 0)
         let run = try Self.console(region: region)
         let tmux = run.tmux
@@ -93,7 +93,7 @@ struct TerminalEndToEndTests {
 
     @Test("a storm of resizes with help, a form and the editor open: each survives and redraws at the last size")
     func resizeStorm() async throws {
-        let region = "eu-central-2"
+        let region = try TestRegion.claim()
         _ = try await ConsoleEndToEndTests.Seeder(region: region).userPool("storm-pool", users: 3)
         // An editor that shows it is open and waits for a line typed at the terminal.
         let folder = try TemporaryHome()
@@ -159,7 +159,7 @@ struct TerminalEndToEndTests {
 
     @Test("LANG=C: the console runs, shows ASCII names, and draws its frames with ASCII")
     func cLocale() async throws {
-        let region = "eu-north-1"
+        let region = try TestRegion.claim()
         _ = try await ConsoleEndToEndTests.Seeder(region: region).userPool("plain-pool", users: 0)
         let run = try Self.console(region: region, lang: "C")
         let screen = try run.tmux.wait(for: "plain-pool")
@@ -170,7 +170,7 @@ struct TerminalEndToEndTests {
 
     @Test("right-to-left, combining and wide names line up in their columns")
     func unicodeNames() async throws {
-        let region = "me-central-1"
+        let region = try TestRegion.claim()
         let seeder = ConsoleEndToEndTests.Seeder(region: region)
         // The last is wider than its column: cut to fit, it must stop where the column does.
         let long = String(repeating: "東京都のユーザープール", count: 3)
@@ -200,7 +200,7 @@ struct TerminalEndToEndTests {
 
     @Test("a hang-up while the editor is open restores the terminal and leaves no child process behind")
     func hangUp() async throws {
-        let region = "ap-southeast-4"
+        let region = try TestRegion.claim()
         _ = try await ConsoleEndToEndTests.Seeder(region: region).userPool("hup-pool", users: 0)
         let folder = try TemporaryHome()
         let marker = "hup-editor-\(UUID().uuidString.prefix(8))"
@@ -236,7 +236,7 @@ struct TerminalEndToEndTests {
 
     @Test("ctrl-z suspends the console to the shell, and fg brings it back redrawn")
     func suspendAndResume() async throws {
-        let region = "ap-southeast-5"
+        let region = try TestRegion.claim()
         _ = try await ConsoleEndToEndTests.Seeder(region: region).userPool("tstp-pool", users: 0)
         let home = try TemporaryHome()
         var env = BinaryRunner.baseEnvironment(home: home.path)

@@ -49,7 +49,7 @@ struct UserLifecycleEndToEndTests {
 
     @Test("create with a generated password, disable, join a group from the user, leave it from the group, delete by name")
     func lifecycle() throws {
-        let boto = Boto(region: "ca-central-1")
+        let boto = Boto(region: try TestRegion.claim())
         let name = "e2e-life-" + UUID().uuidString.prefix(8).lowercased()
         let pool = try Self.pool(boto, name)
         let run = try Run(region: boto.region, script: "true")
@@ -123,7 +123,7 @@ struct UserLifecycleEndToEndTests {
 
     @Test("read-only: create, disable, add to a group and delete are each refused with the reason; the emulator is unchanged")
     func readOnly() throws {
-        let boto = Boto(region: "me-south-1")
+        let boto = Boto(region: try TestRegion.claim())
         let name = "e2e-life-" + UUID().uuidString.prefix(8).lowercased()
         let pool = try Self.pool(boto, name)
         _ = try boto.run("""

@@ -151,10 +151,36 @@ struct ListReducerTests {
         driver.key(.character("L"))
         let all = try #require(driver.scanRequests.first)
         #expect(all.source.search == nil)
-        #expect(driver.list?.shownCount == 0, "the scan lists every user again, each once")
+        #expect(driver.list?.shownCount == 11, "the loaded rows stay until the scan's first rows arrive")
         driver.key(.character("L"))
         #expect(driver.effects == [.cancelScan(ticket: all.ticket)])
-        #expect(driver.screen.footer.paging == "0 total, stopped")
+        #expect(driver.list?.shownCount == 11)
+        #expect(driver.list?.scan == nil, "stopped before its first rows, the scan leaves the list as it was")
+        #expect(driver.list?.pager.hasMore == true)
+    }
+
+    @Test("L keeps the loaded rows until the scan's first rows replace them, and a scan that fails first gives them back")
+    func loadAllKeepsRows() throws {
+        var driver = Self.users()
+        driver.key(.character("L"))
+        let first = try #require(driver.scanRequests.first)
+        #expect(driver.list?.shownCount == 60)
+        #expect(driver.screen.footer.paging == "loading all: 0…")
+        driver.send(.scanned(first.address, ticket: first.ticket, ReducerDriver.items("scan", 3), ScanProgress(scanned: 3, pages: 1)))
+        #expect(driver.list?.shownCount == 3, "the scan's rows replace the paged ones, so none is listed twice")
+        driver.send(.scanned(first.address, ticket: first.ticket, ReducerDriver.items("more", 2), ScanProgress(scanned: 5, pages: 2)))
+        #expect(driver.list?.shownCount == 5)
+        driver.send(.scanEnded(first.address, ticket: first.ticket, failure: nil))
+        #expect(driver.screen.footer.paging == "5 total")
+
+        var failing = Self.users()
+        failing.key(.character("L"))
+        let scan = try #require(failing.scanRequests.first)
+        failing.send(.scanEnded(scan.address, ticket: scan.ticket, failure: "The connection was reset."))
+        #expect(failing.list?.shownCount == 60, "the rows it was to replace are back")
+        #expect(failing.list?.scan == nil)
+        #expect(failing.list?.pager.hasMore == true, "paging on goes on from where it was")
+        #expect(failing.message?.contains("The connection was reset.") == true)
     }
 
     @Test("h on identities asks again with HideDisabled flipped")

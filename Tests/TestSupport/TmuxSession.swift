@@ -14,6 +14,11 @@ public final class TmuxSession: @unchecked Sendable {
         public var waitingFor: String
         public var screen: String
         public var description: String { "Timed out waiting for \(waitingFor). The screen was:\n\(screen)" }
+
+        public init(waitingFor: String, screen: String) {
+            self.waitingFor = waitingFor
+            self.screen = screen
+        }
     }
 
     /// Starts `command` (run by `/bin/sh -c`) in a new session of `columns`×`rows` with exactly

@@ -86,6 +86,15 @@ public struct Pager: Sendable, Equatable {
         finish()
     }
 
+    /// This pager as it was before a scan took over, for rows the scan was to replace and never
+    /// did: a page in flight then had its reply dropped, so none is in flight now.
+    public var resumed: Pager {
+        var copy = self
+        copy.inFlight = nil
+        copy.loadingAll = false
+        return copy
+    }
+
     /// Stops "load all" after the page in flight; returns whether it was running.
     @discardableResult
     public mutating func cancelLoadAll() -> Bool {

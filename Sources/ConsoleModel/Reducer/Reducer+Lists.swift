@@ -49,18 +49,39 @@ extension Reducer {
     }
 
     /// Starts the list's scan from no rows; the pager stops paging.
-    static func startScan(_ list: inout ListState, _ address: TabAddress, ticket: Int) -> [ConsoleEffect] {
+    /// Starts a scan of the list's source, whose rows replace the list's.
+    /// - Parameter keepingRows: the rows loaded so far stay on screen until the scan's first rows
+    ///   arrive ("load all" on a list already paged into), so that a slow first page leaves the
+    ///   operator what they had rather than an empty list.
+    static func startScan(_ list: inout ListState, _ address: TabAddress, ticket: Int,
+                          keepingRows: Bool = false) -> [ConsoleEffect] {
         var effects: [ConsoleEffect] = []
         if let old = list.scan, old.running { effects.append(.cancelScan(ticket: old.ticket)) }
-        list.clearRows()
+        var scan = ScanState(ticket: ticket)
+        if keepingRows, list.store.count > 0 {
+            scan.replacing = list.pager.resumed
+        } else {
+            list.clearRows()
+        }
         list.pager.handOver()
-        list.scan = ScanState(ticket: ticket)
+        list.scan = scan
         return effects + [.scanList(address, list.source, ticket: ticket)]
     }
 
-    /// Stops a running scan; the rows found so far stay.
+    /// Puts back the rows and paging a scan was to replace, when it ends before its first rows.
+    /// - Returns: whether there was anything to put back.
+    static func restoreReplaced(_ list: inout ListState) -> Bool {
+        guard let previous = list.scan?.replacing else { return false }
+        list.pager = previous
+        list.scan = nil
+        return true
+    }
+
+    /// Stops a running scan; the rows found so far stay (or the rows it was to replace, when it
+    /// had found none).
     static func stopScan(_ list: inout ListState) -> [ConsoleEffect] {
         guard var scan = list.scan, scan.running else { return [] }
+        if restoreReplaced(&list) { return [.cancelScan(ticket: scan.ticket)] }
         scan.running = false
         scan.stopped = true
         list.scan = scan
@@ -73,6 +94,10 @@ extension Reducer {
         let height = state.tableHeight
         state.withList(address) { list in
             guard let scan = list.scan, scan.ticket == ticket, scan.running else { return }
+            if scan.replacing != nil {
+                list.clearRows()
+                list.scan?.replacing = nil
+            }
             list.append(items)
             list.scan?.progress = progress
             list.clampScroll(height: height)
@@ -82,6 +107,13 @@ extension Reducer {
     static func scanEnded(_ state: inout ConsoleState, _ address: TabAddress, ticket: Int, failure: String?) {
         state.withList(address) { list in
             guard let scan = list.scan, scan.ticket == ticket, scan.running else { return }
+            if scan.replacing != nil {
+                // It ended before its first rows: on a failure the rows it was to replace come
+                // back; on success there are no rows at all.
+                if failure != nil, restoreReplaced(&list) { return }
+                list.clearRows()
+                list.scan?.replacing = nil
+            }
             list.scan?.running = false
             list.scan?.failure = failure
         }
@@ -102,7 +134,7 @@ extension Reducer {
                 return stopScan(&list)
             }
             if list.source.spec.scan != nil, list.scan == nil, list.pager.hasMore {
-                return startScan(&list, address, ticket: ticket)
+                return startScan(&list, address, ticket: ticket, keepingRows: true)
             }
             if list.pager.cancelLoadAll() {
                 stopped = list.store.count

@@ -262,6 +262,9 @@ public struct ScanState: Sendable, Equatable {
     public var failure: String?
     /// Whether it was stopped by the operator.
     public var stopped = false
+    /// The paging of the rows shown when "load all" began: they stay on screen until the scan's
+    /// first rows arrive, and come back as they were if it ends before any do.
+    public var replacing: Pager?
 
     public init(ticket: Int) { self.ticket = ticket }
 

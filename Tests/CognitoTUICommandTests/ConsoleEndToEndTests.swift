@@ -50,13 +50,13 @@ struct ConsoleEndToEndTests {
 
     /// Starts the console for `region` at the emulator; `shellTail` runs after it exits.
     func console(region: String, args: String = "", columns: Int = 100, rows: Int = 30,
-                 shellHead: String = "", shellTail: String = "") throws -> TmuxSession {
+                 shellHead: String = "", shellTail: String = "", endpoint: String? = nil) throws -> TmuxSession {
         let home = try TemporaryHome()
         var env = BinaryRunner.baseEnvironment(home: home.path)
         env["AWS_ACCESS_KEY_ID"] = Self.keys.accessKeyId
         env["AWS_SECRET_ACCESS_KEY"] = Self.keys.secretAccessKey
         env["LANG"] = "C.UTF-8"
-        let command = "\(shellHead)\(BinaryRunner.binaryPath) --region \(region) --endpoint-url \(try TestEmulator.url()) \(args)\(shellTail)"
+        let command = "\(shellHead)\(BinaryRunner.binaryPath) --region \(region) --endpoint-url \(try endpoint ?? TestEmulator.url()) \(args)\(shellTail)"
         return try TmuxSession(command: command, environment: env, columns: columns, rows: rows, home: home)
     }
 

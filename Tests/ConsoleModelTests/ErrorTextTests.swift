@@ -18,6 +18,16 @@ struct ErrorTextTests {
         #expect(ErrorText.sentence(Self.service(code)) == sentence)
     }
 
+    @Test("the advice on trying again names the key that does it where the operator is")
+    func retryAdvice() {
+        let throttled = Self.service("TooManyRequestsException")
+        #expect(ErrorText.sentence(throttled, retry: .resubmit)
+                == "Cognito is throttling ListUsers; wait a moment and press Enter to try again (request id req-1).")
+        #expect(ErrorText.sentence(throttled, retry: .again) == "Cognito is throttling ListUsers; wait a moment and try again (request id req-1).")
+        #expect(ErrorText.sentence(Self.service("InternalErrorException", status: 500), retry: .again)
+                == "Cognito had an internal error in ListUsers; try again (request id req-1).")
+    }
+
     @Test("the service's message is kept, on one line, without a doubled full stop")
     func message() {
         let text = ErrorText.sentence(Self.service("NotAuthorizedException", "Token expired.\nTry again."))

@@ -5,10 +5,30 @@ import CognitoAPI
 /// in the view-model layer, not in the client core (STYLE: "wording for people is chosen in the
 /// view-model layer"); a request id, when there is one, ends the sentence.
 public enum ErrorText {
+    /// How the operator tries again after an error worth retrying (throttling, an internal
+    /// error, expired credentials): the sentence's advice names the key that does it where it is.
+    public enum Retry: Sendable {
+        /// A list or a detail: `r` loads it again.
+        case refresh
+        /// A form still open: Enter sends it again.
+        case resubmit
+        /// An action whose form has closed: no single key repeats it.
+        case again
+
+        var advice: String {
+            switch self {
+            case .refresh: "press r to try again"
+            case .resubmit: "press Enter to try again"
+            case .again: "try again"
+            }
+        }
+    }
+
     /// One sentence for any error a backend call can throw.
-    public static func sentence(_ error: any Error) -> String {
+    /// - Parameter retry: where the operator is, for the advice on trying again.
+    public static func sentence(_ error: any Error, retry: Retry = .refresh) -> String {
         switch error {
-        case let error as AWSServiceError: return service(error)
+        case let error as AWSServiceError: return service(error, retry: retry)
         case let error as AWSClientError: return client(error)
         case let error as InputValidationError: return finish(error.description)
         case is CancellationError: return "Cancelled."
@@ -26,7 +46,7 @@ public enum ErrorText {
         return "Did not answer: " + sentence(error)
     }
 
-    static func service(_ error: AWSServiceError) -> String {
+    static func service(_ error: AWSServiceError, retry: Retry = .refresh) -> String {
         let op = error.operation
         let detail = error.message.isEmpty ? "" : ": " + trimmed(error.message)
         let text: String
@@ -36,7 +56,7 @@ public enum ErrorText {
         case "NotAuthorizedException":
             text = "Not authorized to call \(op)\(detail)"
         case "TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded":
-            text = "Cognito is throttling \(op); wait a moment and press r to try again"
+            text = "Cognito is throttling \(op); wait a moment and \(retry.advice)"
         case "LimitExceededException":
             text = "\(op) hit a Cognito limit\(detail)"
         case "ResourceNotFoundException", "UserNotFoundException", "GroupNotFoundException":
@@ -45,14 +65,14 @@ public enum ErrorText {
              "UnsupportedOperationException", "UnsupportedOperation":
             text = "The endpoint does not support \(op)"
         case "ExpiredTokenException", "ExpiredToken", "RequestExpired":
-            text = "The credentials have expired; refresh them (e.g. `aws sso login`) and press r"
+            text = "The credentials have expired; refresh them (e.g. `aws sso login`) and \(retry.advice)"
         case "UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException",
              "SignatureDoesNotMatch", "IncompleteSignature":
             text = "The credentials were rejected by \(op)\(detail)"
         case "InvalidParameterException", "ValidationException":
             text = "\(op) rejected the request\(detail)"
         case "InternalErrorException", "InternalServerError", "InternalFailure", "ServiceUnavailable":
-            text = "Cognito had an internal error in \(op); press r to try again"
+            text = "Cognito had an internal error in \(op); \(retry.advice)"
         default:
             if error.httpStatus == 501 {
                 text = "The endpoint does not support \(op)"

@@ -55,7 +55,7 @@ extension ConsoleViewModel {
                     let signIn = try await SignIn.prepare(backend, userPoolId: pool, clientId: client, now: clock)
                     return .simulated(title: "What the app sees: GetUser", lines: try JSONLines.pretty(try await signIn.user(accessToken: accessToken)))
                 } catch {
-                    return .status(StatusMessage(.error, "GetUser with the access token failed: \(Self.sentence(error))"))
+                    return .status(StatusMessage(.error, "GetUser with the access token failed: \(Self.sentence(error, retry: .again))"))
                 }
             }
         case .revoke(let pool, let client, let refreshToken):
@@ -65,7 +65,7 @@ extension ConsoleViewModel {
                     try await signIn.revoke(refreshToken: refreshToken)
                     return .status(StatusMessage(.info, "Revoked the refresh token: it can no longer get new tokens."))
                 } catch {
-                    return .status(StatusMessage(.error, "The refresh token was not revoked: \(Self.sentence(error))"))
+                    return .status(StatusMessage(.error, "The refresh token was not revoked: \(Self.sentence(error, retry: .again))"))
                 }
             }
         case .credentialsForm(let ticket, let origin):
@@ -181,10 +181,11 @@ extension ConsoleViewModel {
         return labels
     }
 
-    /// A sign-in error in one sentence.
-    nonisolated static func sentence(_ error: any Error) -> String {
+    /// A sign-in error in one sentence. After a failed sign-in its form stays open, so Enter
+    /// tries again.
+    nonisolated static func sentence(_ error: any Error, retry: ErrorText.Retry = .resubmit) -> String {
         if let error = error as? SignInError { return error.description.capitalizedFirst + "." }
-        return ErrorText.sentence(error)
+        return ErrorText.sentence(error, retry: retry)
     }
 
     /// Redraws every second while a token's expiry or credentials' countdown is shown.

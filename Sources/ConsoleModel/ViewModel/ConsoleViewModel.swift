@@ -217,7 +217,7 @@ public final class ConsoleViewModel: ConsoleDriver {
                 do {
                     return .formLoaded(request, try await ActionRunner.form(backend, request))
                 } catch {
-                    return .actionFailed(request, ErrorText.sentence(error))
+                    return .actionFailed(request, ErrorText.sentence(error, retry: .again))
                 }
             }
         case .loadPicks(let request, let query):
@@ -226,7 +226,7 @@ public final class ConsoleViewModel: ConsoleDriver {
                     guard case .pick(let recipe, _)? = request.action.action?.work else { throw UpdateError("No picker.") }
                     return .picksLoaded(request, query: query, try await recipe.options(backend, request.target, query))
                 } catch {
-                    return .actionFailed(request, ErrorText.sentence(error))
+                    return .actionFailed(request, ErrorText.sentence(error, retry: .again))
                 }
             }
         case .perform(let request, let values):
@@ -234,7 +234,7 @@ public final class ConsoleViewModel: ConsoleDriver {
                 do {
                     return .actionFinished(request, try await ActionRunner.perform(backend, request, values))
                 } catch {
-                    return .actionFailed(request, ErrorText.sentence(error))
+                    return .actionFailed(request, ErrorText.sentence(error, retry: .again))
                 }
             }
         case .planUpdate(let request, let edit):
@@ -242,7 +242,7 @@ public final class ConsoleViewModel: ConsoleDriver {
                 do {
                     return .planned(request, try await ActionRunner.plan(backend, request, edit), note: nil)
                 } catch {
-                    return .actionFailed(request, ErrorText.sentence(error))
+                    return .actionFailed(request, ErrorText.sentence(error, retry: .again))
                 }
             }
         case .commitUpdate(let request, let plan):
@@ -257,7 +257,7 @@ public final class ConsoleViewModel: ConsoleDriver {
                         return .planned(request, fresh, note: "\(request.ref.id) changed since it was read; this is the change now.")
                     }
                 } catch {
-                    return .actionFailed(request, ErrorText.sentence(error))
+                    return .actionFailed(request, ErrorText.sentence(error, retry: .again))
                 }
             }
         case .openEditor(let request, let base, let text):
@@ -350,7 +350,7 @@ public final class ConsoleViewModel: ConsoleDriver {
                                               json: try CognitoJSONText.pretty(base))
                 return .editorReady(request, base: base, text: text)
             } catch {
-                return .actionFailed(request, ErrorText.sentence(error))
+                return .actionFailed(request, ErrorText.sentence(error, retry: .again))
             }
         }
     }

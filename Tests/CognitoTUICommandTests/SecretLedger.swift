@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The secrets a scenario has seen, and every form a leak of one could take: the whole value, its
 /// base64 and base64url, its percent-encoded and JSON-escaped spellings, its first and last
@@ -52,5 +53,22 @@ struct SecretLedger {
             }
         }
         return found
+    }
+}
+
+extension SecretLedger {
+    /// Temporary keys of their own for a scenario, as the variables the binary reads: a session
+    /// from the emulator's STS, fetched through the signature check so that it knows them. Each
+    /// run's are new, so finding one anywhere is a leak of this run.
+    static func sessionKeys() throws -> [String: String] {
+        let url = try TestEmulator.url()
+        let printed = try AdminCommandKit.boto(url, """
+            sts = boto3.client("sts", endpoint_url=\(AdminCommandKit.literal(url)), region_name="us-east-1",
+                               aws_access_key_id="AKIABOTOJUDGE0000001", aws_secret_access_key="judge")
+            c = sts.get_session_token(DurationSeconds=3600)["Credentials"]
+            print(json.dumps({"AWS_ACCESS_KEY_ID": c["AccessKeyId"], "AWS_SECRET_ACCESS_KEY": c["SecretAccessKey"],
+                              "AWS_SESSION_TOKEN": c["SessionToken"]}))
+            """)
+        return try JSONDecoder().decode([String: String].self, from: Data(printed.utf8))
     }
 }

@@ -31,9 +31,7 @@ struct SecretsCommandTests {
     func commandLine() throws {
         let kit = try AdminCommandKit(users: ["ann"])
         var ledger = SecretLedger()
-        let keys = ["AWS_ACCESS_KEY_ID": "ASIASECRETSCAMPAIGN1",
-                    "AWS_SECRET_ACCESS_KEY": Self.unique("env-secret-key-"),
-                    "AWS_SESSION_TOKEN": Self.unique("env-session-token-")]
+        let keys = try SecretLedger.sessionKeys()
         ledger.add("the environment's secret key", keys["AWS_SECRET_ACCESS_KEY"]!)
         ledger.add("the environment's session token", keys["AWS_SESSION_TOKEN"]!)
         let setup = try kit.boto("""

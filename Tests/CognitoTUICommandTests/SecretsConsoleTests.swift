@@ -67,9 +67,7 @@ struct SecretsConsoleTests {
 
         let home = try TemporaryHome()
         var env = BinaryRunner.baseEnvironment(home: home.path)
-        env["AWS_ACCESS_KEY_ID"] = "ASIACONSOLESECRETS01"
-        env["AWS_SECRET_ACCESS_KEY"] = SecretsCommandTests.unique("console-secret-key-")
-        env["AWS_SESSION_TOKEN"] = SecretsCommandTests.unique("console-session-token-")
+        env.merge(try SecretLedger.sessionKeys()) { $1 }
         env["LANG"] = "C.UTF-8"
         ledger.add("the console's secret key", env["AWS_SECRET_ACCESS_KEY"]!)
         ledger.add("the console's session token", env["AWS_SESSION_TOKEN"]!)

@@ -295,6 +295,9 @@ for _method in METHODS:
 
 class FaultServer(ThreadingHTTPServer):
     daemon_threads = True
+    # The socket module's default backlog of 5 resets connections when many tests open theirs at
+    # once (a burst of 300 saw 20 resets); the emulator behind it listens with 128.
+    request_queue_size = 128
 
     def __init__(self, port: int = 0, proxy: ProxyState | None = None,
                  signatures: SignatureCheck | None = None) -> None:

@@ -116,6 +116,9 @@ class StrictHandler(BaseHTTPRequestHandler):
 
 class StrictServer(ThreadingHTTPServer):
     daemon_threads = True
+    # The socket module's default backlog of 5 resets connections when many tests open theirs at
+    # once (a burst of 300 saw 20 resets); the emulator behind it listens with 128.
+    request_queue_size = 128
 
     def __init__(self, offset: float, expired_tokens: list[str], reply: str) -> None:
         super().__init__((HOST, 0), StrictHandler)

@@ -253,3 +253,29 @@ def test_explicit_port():
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0
+
+
+def test_a_burst_of_connections_is_answered_not_reset():
+    """Many tests open connections at once; a backlog of 5 reset some of a burst of 300."""
+    proc = subprocess.Popen([sys.executable, SERVER, "--upstream", "http://127.0.0.1:9"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        burst_port = int(proc.stdout.readline().strip().rsplit(":", 1)[1])
+        failures = []
+
+        def one():
+            try:
+                request(burst_port, "POST", "/__proxy/reset", body=b"{}")
+            except OSError as error:
+                failures.append(type(error).__name__)
+
+        for _ in range(5):
+            threads = [threading.Thread(target=one) for _ in range(300)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        assert failures == []
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=10)

@@ -197,7 +197,7 @@ struct SecretsConsoleTests {
         try tmux.press(":")
         try tmux.type("audit")
         try tmux.press("Enter")
-        try run.see("the audit pane") { $0.contains("AdminSetUserPassword") }
+        try run.see("the audit pane") { $0.contains("Audit log") && $0.contains("AdminCreateUser") && $0.contains("InitiateAuth") }
         try tmux.press("q")
         _ = try tmux.wait(for: "the console to quit") { _ in
             ((try? tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_dead}"])) ?? "").hasPrefix("1")

@@ -150,7 +150,8 @@ struct SecretsConsoleTests {
 
         // Credentials for the ID token.
         try tmux.press("c")
-        try run.see("Temporary credentials for e2e-ann's ID token")
+        // The form's fields arrive after the identity pools are listed; Enter before them does nothing.
+        try run.see("the credentials form's fields") { $0.contains("Temporary credentials for e2e-ann's ID token") && $0.contains("enhanced") }
         try tmux.press("Enter")
         try run.see("the credentials for the user", timeout: 30) { $0.contains("assumed-role/signed-in") }
         try tmux.press("y")

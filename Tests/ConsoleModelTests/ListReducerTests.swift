@@ -124,6 +124,28 @@ struct ListReducerTests {
         #expect(driver.screen.footer.filter == #"custom:tenant = "t42""#)
     }
 
+    @Test("ctrl-a during a search's scan marks the matches found later too; an action waits for the scan, or for L to stop it")
+    func markAllWhileScanning() throws {
+        var driver = Self.users()
+        driver.key(.character("s"))
+        driver.type(#"custom:tenant = "t42""#)
+        driver.key(.enter)
+        let (address, _, ticket) = try #require(driver.scanRequests.first)
+        driver.send(.scanned(address, ticket: ticket, ReducerDriver.items("ann", 2), ScanProgress(scanned: 60, matches: 2, pages: 1)))
+        driver.key(.control("a"))
+        #expect(driver.list?.marked.count == 2)
+        driver.send(.scanned(address, ticket: ticket, ReducerDriver.items("bob", 3), ScanProgress(scanned: 120, matches: 5, pages: 2)))
+        #expect(driver.list?.marked.count == 5, "the matches the scan finds after ctrl-a are marked as they arrive")
+        driver.key(.character("D"))
+        #expect(driver.screen.overlay == nil, "no plan of only the matches found so far")
+        #expect(driver.screen.message?.text.contains("Still marking the rows the scan finds (5 so far)") == true)
+        driver.key(.character("L"))
+        #expect(driver.effects == [.cancelScan(ticket: ticket)])
+        driver.key(.character("D"))
+        guard case .confirm(let confirm)? = driver.screen.overlay else { Issue.record("no plan once the scan stopped"); return }
+        #expect(confirm.title == "Disable 5 users")
+    }
+
     @Test("a bad condition is one sentence at the wrong word; the prompt stays open and nothing is asked for")
     func badSearch() {
         var driver = Self.users()

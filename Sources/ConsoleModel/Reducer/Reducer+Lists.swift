@@ -266,7 +266,7 @@ extension Reducer {
     /// search still scanning, a list loading), the rows that arrive are marked too.
     static func markAll(_ state: inout ConsoleState) -> [ConsoleEffect] {
         guard let list = state.currentList else { return [] }
-        let more = list.pager.hasMore || list.pager.loadingAll
+        let more = list.pager.hasMore || list.pager.loadingAll || list.scan?.running == true
         var count = 0
         state.withCurrentList { count = $0.markAllShown(following: more) }
         let following = state.currentList?.markingArrivals ?? false

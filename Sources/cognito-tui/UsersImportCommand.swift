@@ -16,7 +16,10 @@ struct UsersImportCommand: AsyncParsableCommand {
             username's kind, required attributes, attributes the pool has): the first problem is \
             one sentence naming its line, and nothing is sent. Invitations are not sent unless \
             --invite; Cognito makes the temporary passwords. A user the pool has already is \
-            skipped, or with --existing update given the file's attributes and Enabled.
+            skipped, or with --existing update given the file's attributes and Enabled. A Groups \
+            column or member (the export's --with-groups: a JSON list of names) adds each user to \
+            those groups, which must exist. Cognito's user-import CSV is read by its own rules \
+            (nothing quoted, a comma in a value written \\,, birthdates as mm/dd/yyyy).
             Examples:
               cognito-tui users import --pool staff-pool users.csv --dry-run
               cognito-tui users import --pool eu-west-1_AbC123def users.jsonl --existing update --yes --report imported.csv
@@ -63,6 +66,10 @@ struct UsersImportCommand: AsyncParsableCommand {
         let schema = try await PoolSchema.read(admin.backend, pool: pool)
         if let problem = users.problem(in: schema) {
             throw CommandFailure.refused("\(file): \(problem)")
+        }
+        if !users.groups.isEmpty {
+            let groups = Set(try await PoolReads.groups(admin.backend, pool: pool).compactMap(\.groupName))
+            if let problem = users.problem(groups: groups) { throw CommandFailure.refused("\(file): \(problem)") }
         }
         let job = try users.job(admin.backend, pool: pool, existing: policy, invite: invite)
         let run = BulkRun(verb: "import", pool: pool, admin: admin, options: bulk, confirmation: confirmation,

@@ -26,6 +26,35 @@ struct UserImportTests {
         #expect(users[0].attributes == [.init("name", "Ann"), .init("email", "ann@x.org"), .init("email_verified", "true")])
     }
 
+    @Test func theImportCSVIsReadByItsOwnRulesNotQuotedCommasAndDates() throws {
+        let csv = #"name,birthdate,email,email_verified,phone_number,phone_number_verified,cognito:mfa_enabled,cognito:username"#
+            + "\n" + #"Young\, Cy "the 2nd",02/01/1985,cy@x.org,true,,false,false,cy"# + "\n"
+        let users = try UserImport(parsing: csv, format: .csv).users
+        #expect(users == [ImportedUser(username: "cy", attributes: [.init("name", #"Young, Cy "the 2nd""#), .init("birthdate", "1985-02-01"),
+                                                                    .init("email", "cy@x.org"), .init("email_verified", "true")], line: 2)])
+        // What the export writes reads back as it was.
+        let written = ImportCSVRows.escaped("a,b\\c,") + "," + ImportCSVRows.birthdate("2001-12-31")
+        #expect(try CSVTable(importJobText: "x,birthdate\n" + written).rows[0].fields == ["a,b\\c,", "12/31/2001"])
+        #expect(UserImport.isoBirthdate(ImportCSVRows.birthdate("2001-12-31")) == "2001-12-31")
+    }
+
+    @Test func theExportsGroupsAreReadAndAGroupThePoolLacksIsNamed() throws {
+        let csv = "Username,email,Groups\nann,a@x.org,\"[\"\"staff\"\",\"\"ops\"\"]\"\nbob,b@x.org,\n"
+        let fromCSV = try UserImport(parsing: csv, format: .csv)
+        #expect(fromCSV.users.map(\.groups) == [["staff", "ops"], []])
+        #expect(fromCSV.users[0].attributes == [.init("email", "a@x.org")])
+        let fromLines = try UserImport(parsing: #"{"Username":"ann","Groups":["staff"]}"# + "\n" + #"{"Username":"bob","Groups":null}"#,
+                                       format: .jsonLines)
+        #expect(fromLines.users.map(\.groups) == [["staff"], []])
+        #expect(fromCSV.groups == ["staff", "ops"])
+        #expect(fromCSV.problem(groups: ["staff"]) == "Line 2 (ann): the pool has no group ops")
+        #expect(fromCSV.problem(groups: ["staff", "ops"]) == nil)
+        #expect(fromCSV.operations(existing: .skip).contains("AdminAddUserToGroup"))
+        #expect(throws: UserImport.Problem(line: 2, reason: "Groups must be a JSON list of group names, as the export writes it")) {
+            try UserImport(parsing: "Username,Groups\nann,staff\n", format: .csv)
+        }
+    }
+
     @Test func anMFASettingIsRefusedSinceAnImportDoesNotSetOne() {
         #expect(throws: UserImport.Problem.self) {
             try UserImport(parsing: "email,cognito:mfa_enabled,cognito:username\na@x.org,true,ann\n", format: .csv)

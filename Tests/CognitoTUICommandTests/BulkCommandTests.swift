@@ -159,6 +159,41 @@ struct BulkCommandTests {
         #expect(report.split(separator: "\r\n").count == 3)
     }
 
+    @Test("an export imports into another pool as it was: groups from --with-groups, and the user-import CSV's commas and dates")
+    func exportImportsBack() throws {
+        let source = try Setup()
+        let name = "Young, Ann"
+        for arguments in [["users", "update", "--pool", "POOL", "ann", "--attribute", "name=\(name)", "--attribute", "birthdate=1985-02-01", "--yes"],
+                          ["users", "add-to-group", "--pool", "POOL", "--group", "staff", "ann", "--yes"],
+                          ["users", "export", "--pool", "POOL", "--format", "csv", "--with-groups", "--output", "HOME/all.csv"],
+                          ["users", "export", "--pool", "POOL", "--format", "jsonl", "--with-groups", "--output", "HOME/all.jsonl"],
+                          ["users", "export", "--pool", "POOL", "--format", "cognito-import", "--output", "HOME/cognito.csv"]] {
+            let result = try source.run(arguments)
+            #expect(result.status == 0, "\(arguments.prefix(2)): \(result.stderr)")
+        }
+        for file in ["all.csv", "all.jsonl", "cognito.csv"] {
+            let target = try AdminCommandKit(groups: [BulkCommandTests.staff])
+            try target.home.write(file, try String(contentsOfFile: source.kit.home.path + "/" + file, encoding: .utf8))
+            let imported = try target.run(["users", "import", "--pool", target.pool, target.home.path + "/" + file, "--yes"])
+            #expect(imported.status == 0, "\(file): \(imported.stderr)")
+            let ann = try #require(try target.user("ann"), "\(file)")
+            #expect(ann.attributes["name"] == name, "\(file)")
+            #expect(ann.attributes["birthdate"] == "1985-02-01", "\(file)")
+            #expect(try target.user("bob")?.attributes["email"] == "bob@example.com", "\(file)")
+            if file != "cognito.csv" {
+                #expect(try target.groups(of: "ann") == ["staff"], "\(file)")
+                #expect(try target.groups(of: "bob").isEmpty, "\(file)")
+            }
+        }
+
+        // A group the pool does not have is one sentence before anything is sent.
+        try source.kit.home.write("nogroup.jsonl", #"{"Username":"cy","email":"cy@example.com","Groups":["ops"]}"# + "\n")
+        let refused = try source.run(["users", "import", "--pool", "POOL", "HOME/nogroup.jsonl", "--yes"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("Line 1 (cy): the pool has no group ops; nothing was sent."), "\(refused.stderr)")
+        #expect(try source.proxy.counters().received(["AdminCreateUser"]) == 0)
+    }
+
     @Test("import skips users the pool has, or updates them with --existing update; Cognito's import CSV is read too")
     func importExisting() throws {
         let setup = try Setup()

@@ -76,6 +76,45 @@ public struct CSVTable: Sendable, Equatable {
         rows = Array(records.dropFirst())
     }
 
+    /// The CSV of Cognito's user-import jobs, which quotes nothing: fields are separated by
+    /// commas, a comma inside a value is written `\,`, and every record is one line.
+    /// - Throws: `Problem` for a record with more fields than the header, or an empty header.
+    public init(importJobText text: String) throws {
+        var records: [(line: Int, fields: [String])] = []
+        var body = Substring(text)
+        if body.first == "\u{FEFF}" { body = body.dropFirst() }
+        for (index, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let record = raw.last == "\r" ? raw.dropLast() : raw
+            if record.isEmpty { continue }
+            var fields: [String] = []
+            var field = ""
+            var escaped = false
+            for c in record {
+                if escaped {
+                    if c != "," { field.append("\\") }
+                    field.append(c)
+                    escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else if c == "," {
+                    fields.append(field)
+                    field = ""
+                } else {
+                    field.append(c)
+                }
+            }
+            if escaped { field.append("\\") }
+            fields.append(field)
+            records.append((index + 1, fields))
+        }
+        guard let header = records.first else { throw Problem(line: 1, reason: "there is no header line") }
+        columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        for record in records.dropFirst() where record.fields.count > columns.count {
+            throw Problem(line: record.line, reason: "\(record.fields.count) fields under a header of \(columns.count)")
+        }
+        rows = Array(records.dropFirst())
+    }
+
     /// The value of `column` in a record's fields, or nil when the column is absent or the record short.
     public func value(_ column: String, in fields: [String]) -> String? {
         guard let index = columns.firstIndex(of: column), index < fields.count else { return nil }

@@ -11,6 +11,7 @@ extension UserImport {
         var operations = [Self.operation]
         if existing == .update { operations += ["AdminUpdateUserAttributes", "AdminEnableUser"] }
         if existing == .update || users.contains(where: { $0.enabled == false }) { operations.append("AdminDisableUser") }
+        if users.contains(where: { !$0.groups.isEmpty }) { operations.append("AdminAddUserToGroup") }
         return operations
     }
 
@@ -23,7 +24,8 @@ extension UserImport {
 
     /// The job: each user is created (`AdminCreateUser`, the invitation suppressed unless
     /// `invite`), then disabled when the file says `Enabled: false`; a user the pool has already
-    /// is skipped or updated as `existing` says.
+    /// is skipped or updated as `existing` says. A user with `groups` is added to each of them
+    /// (`AdminAddUserToGroup`, which a member already in the group leaves as it is).
     ///
     /// A create whose outcome is unknown is read back with `AdminGetUser`: no user means it was
     /// not applied; a user with the file's attributes and state means it was; a user made by
@@ -44,6 +46,7 @@ extension UserImport {
                 if await created.contains(user.username) {
                     // Created earlier in this job; only the state may be missing.
                     try await Self.setEnabled(backend, pool: pool, user, onlyToDisable: true)
+                    try await Self.join(backend, pool: pool, user)
                     return .done(requestId: nil, note: "created")
                 }
                 do {
@@ -62,11 +65,13 @@ extension UserImport {
                                 userAttributes: user.attributes.map { .init(name: $0.name, value: $0.value) }))
                         }
                         try await Self.setEnabled(backend, pool: pool, user, onlyToDisable: false)
+                        try await Self.join(backend, pool: pool, user)
                         return .done(requestId: nil, note: "updated")
                     }
                 }
                 await created.insert(user.username)
                 try await Self.setEnabled(backend, pool: pool, user, onlyToDisable: true)
+                try await Self.join(backend, pool: pool, user)
                 return .done(requestId: nil, note: "created")
             },
             verify: { item in
@@ -82,7 +87,12 @@ extension UserImport {
                 // A user that was there before is only "applied" when it is to be updated and
                 // already holds the file's values; else the resend meets it and follows the policy.
                 if !ours && existing == .skip { return .notApplied }
-                return Self.holds(found, user) ? .applied : .notApplied
+                guard Self.holds(found, user) else { return .notApplied }
+                if !user.groups.isEmpty {
+                    let joined = Set(try await PoolReads.groups(backend, pool: pool, username: user.username).compactMap(\.groupName))
+                    if !user.groups.allSatisfy(joined.contains) { return .notApplied }
+                }
+                return .applied
             })
     }
 
@@ -93,6 +103,13 @@ extension UserImport {
         guard user.attributes.allSatisfy({ values[$0.name] == $0.value }) else { return false }
         if let enabled = user.enabled, found.enabled != enabled { return false }
         return true
+    }
+
+    /// Adds the user to the file's groups, one call each.
+    static func join(_ backend: any CognitoBackend, pool: String, _ user: ImportedUser) async throws {
+        for group in user.groups {
+            try await GroupAdmin.add(backend, pool: pool, username: user.username, to: group)
+        }
     }
 
     /// Sets the file's `Enabled`: after a create only a `false` needs a call.

@@ -20,12 +20,15 @@ public struct ImportedUser: Sendable, Equatable {
     public var enabled: Bool?
     /// Where the user is in the file, counting from 1.
     public var line: Int
+    /// The groups the user is to be in (the export's `Groups`); each is added, none removed.
+    public var groups: [String]
 
-    public init(username: String, attributes: [ImportedAttribute], enabled: Bool? = nil, line: Int) {
+    public init(username: String, attributes: [ImportedAttribute], enabled: Bool? = nil, line: Int, groups: [String] = []) {
         self.username = username
         self.attributes = attributes
         self.enabled = enabled
         self.line = line
+        self.groups = groups
     }
 }
 
@@ -48,7 +51,7 @@ public struct UserImport: Sendable, Equatable {
     /// export's read-only fields, and `sub`, which the service assigns.
     static let notAttributes: Set<String> = ["Username", "cognito:username", "Enabled", "UserStatus", "UserCreateDate",
                                              "UserLastModifiedDate", "MFAOptions", "sub", "cognito:mfa_enabled",
-                                             "Attributes", "UserAttributes"]
+                                             "Attributes", "UserAttributes", "Groups"]
 
     public init(users: [ImportedUser]) {
         self.users = users
@@ -92,6 +95,22 @@ public struct UserImport: Sendable, Equatable {
         }
     }
 
+    /// The groups the file puts users in, each once, in the order they first appear.
+    public var groups: [String] {
+        var seen = Set<String>()
+        return users.flatMap(\.groups).filter { seen.insert($0).inserted }
+    }
+
+    /// The first group the pool does not have, as one sentence naming the line that wants it, or nil.
+    public func problem(groups existing: Set<String>) -> String? {
+        for user in users {
+            if let missing = user.groups.first(where: { !existing.contains($0) }) {
+                return "Line \(user.line) (\(user.username)): the pool has no group \(missing)"
+            }
+        }
+        return nil
+    }
+
     /// The first user the pool would refuse, as one sentence naming its line, or nil.
     public func problem(in schema: PoolSchema) -> String? {
         for user in users {
@@ -103,9 +122,18 @@ public struct UserImport: Sendable, Equatable {
         return nil
     }
 
+    /// Whether a CSV text is a Cognito user-import file: its header has the columns only that
+    /// format has. That format quotes nothing and writes a comma in a value as `\,`.
+    static func isImportJobCSV(_ text: String) -> Bool {
+        let header = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        let columns = Set(header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        return columns.contains("cognito:username") && columns.contains("cognito:mfa_enabled")
+    }
+
     private static func csv(_ text: String) throws -> [ImportedUser] {
         let table: CSVTable
-        do { table = try CSVTable(parsing: text) } catch let problem as CSVTable.Problem {
+        let importJob = isImportJobCSV(text)
+        do { table = importJob ? try CSVTable(importJobText: text) : try CSVTable(parsing: text) } catch let problem as CSVTable.Problem {
             throw Problem(line: problem.line, reason: problem.reason)
         }
         guard let usernameColumn = ["Username", "cognito:username"].first(where: table.columns.contains) else {
@@ -121,10 +149,17 @@ public struct UserImport: Sendable, Equatable {
             try refuseMFA(fields["cognito:mfa_enabled"], line: row.line)
             let attributes = table.columns.compactMap { column -> ImportedAttribute? in
                 guard !notAttributes.contains(column), !column.isEmpty, let value = fields[column], !value.isEmpty else { return nil }
+                if importJob {
+                    // That format writes `false` for a verified flag of an absent address, and
+                    // birthdates as mm/dd/yyyy where the pool keeps yyyy-mm-dd.
+                    if let address = verifiedFlags[column], value == "false", (fields[address] ?? "").isEmpty { return nil }
+                    if column == "birthdate" { return ImportedAttribute(column, isoBirthdate(value)) }
+                }
                 return ImportedAttribute(column, value)
             }
             return ImportedUser(username: username, attributes: attributes,
-                                enabled: try flag(fields["Enabled"], line: row.line), line: row.line)
+                                enabled: try flag(fields["Enabled"], line: row.line), line: row.line,
+                                groups: try groupNames(fields["Groups"].map { $0.isEmpty ? JSONValue.null : .string($0) }, line: row.line))
         }
     }
 
@@ -160,7 +195,7 @@ public struct UserImport: Sendable, Equatable {
             default: throw Problem(line: line, reason: "Enabled must be true or false")
             }
             users.append(ImportedUser(username: username, attributes: attributes.filter { $0.name != "sub" },
-                                      enabled: enabled, line: line))
+                                      enabled: enabled, line: line, groups: try groupNames(members["Groups"], line: line)))
         }
         return users
     }
@@ -185,6 +220,40 @@ public struct UserImport: Sendable, Equatable {
             }
         default:
             throw Problem(line: line, reason: "Attributes must be a list of {\"Name\", \"Value\"} or an object")
+        }
+    }
+
+    /// The address each verified flag speaks of.
+    static let verifiedFlags = ["email_verified": "email", "phone_number_verified": "phone_number"]
+
+    /// `02/01/1985` as `1985-02-01`; anything else as it is.
+    static func isoBirthdate(_ value: String) -> String {
+        let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return value }
+        return "\(parts[2])-\(parts[0])-\(parts[1])"
+    }
+
+    /// The export's `Groups`: a JSON array of names (in CSV, the cell holds that array's text).
+    private static func groupNames(_ value: JSONValue?, line: Int) throws -> [String] {
+        var value = value ?? .null
+        if case .string(let text) = value {
+            guard let parsed = try? JSONValue(json: Data(text.utf8)) else {
+                throw Problem(line: line, reason: "Groups must be a JSON list of group names, as the export writes it")
+            }
+            value = parsed
+        }
+        switch value {
+        case .null: return []
+        case .array(let items):
+            return try items.map { item in
+                guard case .string(let name) = item, !name.isEmpty else {
+                    throw Problem(line: line, reason: "Groups must be a JSON list of group names, as the export writes it")
+                }
+                return name
+            }
+        default:
+            throw Problem(line: line, reason: "Groups must be a JSON list of group names, as the export writes it")
         }
     }
 

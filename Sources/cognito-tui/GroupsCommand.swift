@@ -54,6 +54,9 @@ struct GroupsDeleteCommand: AsyncParsableCommand {
         }
         try admin.refuseIfReadOnly(["DeleteGroup"])
         let pool = try await admin.pool(pool)
+        guard try await PoolReads.group(admin.backend, pool: pool, name: name) != nil else {
+            throw CommandFailure.refused("There is no group \(name) in \(pool)")
+        }
         try confirmation.confirm(.delete, name: name, what: "delete group \(name) from \(pool)", admin: admin)
         try await GroupAdmin.delete(admin.backend, pool: pool, name: name)
         print("Deleted group \(name) from \(pool).")
@@ -119,6 +122,9 @@ struct GroupsUpdateCommand: AsyncParsableCommand {
         let updater = GroupAdmin.updater
         if !dryRun { try admin.refuseIfReadOnly([updater.operation]) }
         let pool = try await admin.pool(pool)
+        guard try await PoolReads.group(admin.backend, pool: pool, name: name) != nil else {
+            throw CommandFailure.refused("There is no group \(name) in \(pool)")
+        }
         let path = [pool, name], resource = "\(pool)/\(name)"
         let plan = try await updater.plan(admin.backend, path: path, edit: .members(edits))
         try await UpdateSender(updater: updater, path: path, resource: resource)

@@ -219,6 +219,7 @@ struct UserChangeCommand {
         let usernames = try await targets.selectedUsernames(pool: pool, admin: admin)
         try UserTargets.refuseDuplicates { try change.plan(pool: pool, usernames: usernames) }
         guard targets.isJob || targets.dryRun else {
+            try await UserCallCommand.requireUser(usernames[0], pool: pool, admin: admin)
             try targets.confirmation.confirm(change.isReversible ? .reversible : .delete, name: usernames[0],
                                              what: "\(change.rawValue) user \(usernames[0]) in \(pool)", admin: admin)
             try await change.apply(admin.backend, pool: pool, username: usernames[0])

@@ -50,13 +50,26 @@ struct UsersCommandTests {
         #expect(try kit.boto(refresh).contains("revoked"))
     }
 
-    @Test("a user that does not exist is the service's error in one sentence, exit 1")
+    @Test("a user or group that does not exist is one sentence naming the pool, exit 2, and no change reaches the emulator")
     func missingUser() throws {
-        let kit = try AdminCommandKit()
-        let result = try kit.run(["users", "disable", "--pool", kit.pool, "ghost"])
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("UserNotFoundException"))
-        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        let kit = try AdminCommandKit(groups: [("staff", "Everyone", 3, "arn:aws:iam::123456789012:role/Staff")])
+        let proxy = try FaultProxy(upstream: kit.url)
+        let cases: [(arguments: [String], sentence: String)] = [
+            (["users", "disable", "--pool", kit.pool, "ghost"], "There is no user ghost in \(kit.pool); nothing was sent."),
+            (["users", "enable", "--pool", kit.pool, "ghost"], "There is no user ghost in \(kit.pool); nothing was sent."),
+            (["users", "sign-out", "--pool", kit.pool, "ghost"], "There is no user ghost in \(kit.pool); nothing was sent."),
+            (["users", "delete", "--pool", kit.pool, "ghost", "--yes"], "There is no user ghost in \(kit.pool); nothing was sent."),
+            (["groups", "delete", "--pool", kit.pool, "ghosts", "--yes"], "There is no group ghosts in \(kit.pool); nothing was sent."),
+            (["groups", "update", "--pool", kit.pool, "ghosts", "--description", "x", "--yes"],
+             "There is no group ghosts in \(kit.pool); nothing was sent."),
+        ]
+        for (arguments, sentence) in cases {
+            let result = try kit.run(arguments, endpoint: proxy.url)
+            #expect(result.status == 2, "\(arguments.prefix(2)): \(result.stderr)")
+            #expect(result.stderr == "cognito-tui: \(sentence)\n", "\(arguments.prefix(2))")
+        }
+        let changes = ["AdminDisableUser", "AdminEnableUser", "AdminUserGlobalSignOut", "AdminDeleteUser", "DeleteGroup", "UpdateGroup"]
+        #expect(try proxy.counters().received(changes) == 0)
     }
 
     @Test("several users run as a job whose JSON-lines report has every user exactly once")

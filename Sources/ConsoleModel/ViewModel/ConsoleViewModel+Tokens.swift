@@ -150,16 +150,10 @@ extension ConsoleViewModel {
         return .tokens(.stepped(ticket: ticket, step, totp: nil))
     }
 
-    /// The pool's app clients, each read for its flows (at most 200).
+    /// The pool's app clients, each read for its flows.
     nonisolated static func appClients(_ backend: any CognitoBackend, pool: String,
                                        now: @escaping @Sendable () -> Date) async throws -> [AppClientChoice] {
-        var ids: [String] = []
-        var token: String?
-        repeat {
-            let page = try await backend.listUserPoolClients(.init(userPoolId: pool, maxResults: 60, nextToken: token))
-            ids += page.userPoolClients?.compactMap(\.clientId) ?? []
-            token = page.nextToken
-        } while token != nil && ids.count < 200
+        let ids = try await PoolReads.clients(backend, pool: pool).compactMap(\.clientId)
         var choices: [AppClientChoice] = []
         for id in ids {
             let signIn = try await SignIn.prepare(backend, userPoolId: pool, clientId: id, now: now)
@@ -169,16 +163,9 @@ extension ConsoleViewModel {
         return choices
     }
 
-    /// The region's identity pools as `name (id)` (at most 600).
+    /// The region's identity pools as `name (id)`.
     nonisolated static func identityPools(_ backend: any CognitoBackend) async throws -> [String] {
-        var labels: [String] = []
-        var token: String?
-        repeat {
-            let page = try await backend.listIdentityPools(.init(maxResults: 60, nextToken: token))
-            labels += (page.identityPools ?? []).map { "\($0.identityPoolName ?? "?") (\($0.identityPoolId ?? "?"))" }
-            token = page.nextToken
-        } while token != nil && labels.count < 600
-        return labels
+        try await IdentityPoolReads.identityPools(backend).map { "\($0.identityPoolName ?? "?") (\($0.identityPoolId ?? "?"))" }
     }
 
     /// A sign-in error in one sentence. After a failed sign-in its form stays open, so Enter

@@ -17,6 +17,14 @@ struct GroupsCommand: AsyncParsableCommand {
         subcommands: [GroupsListCommand.self, GroupsGetCommand.self, GroupsMembersCommand.self, GroupsCreateCommand.self,
                       GroupsUpdateCommand.self, GroupsDeleteCommand.self]
     )
+
+    /// Reads the group first, so an unknown name is bad input rather than a failed change.
+    /// - Throws: `CommandFailure.refused` naming the pool when it has no such group.
+    static func requireGroup(_ name: String, pool: String, admin: AdminContext) async throws {
+        guard try await PoolReads.group(admin.backend, pool: pool, name: name) != nil else {
+            throw CommandFailure.refused("There is no group \(name) in \(pool)")
+        }
+    }
 }
 
 struct GroupsDeleteCommand: AsyncParsableCommand {
@@ -54,9 +62,7 @@ struct GroupsDeleteCommand: AsyncParsableCommand {
         }
         try admin.refuseIfReadOnly(["DeleteGroup"])
         let pool = try await admin.pool(pool)
-        guard try await PoolReads.group(admin.backend, pool: pool, name: name) != nil else {
-            throw CommandFailure.refused("There is no group \(name) in \(pool)")
-        }
+        try await GroupsCommand.requireGroup(name, pool: pool, admin: admin)
         try confirmation.confirm(.delete, name: name, what: "delete group \(name) from \(pool)", admin: admin)
         try await GroupAdmin.delete(admin.backend, pool: pool, name: name)
         print("Deleted group \(name) from \(pool).")
@@ -122,9 +128,7 @@ struct GroupsUpdateCommand: AsyncParsableCommand {
         let updater = GroupAdmin.updater
         if !dryRun { try admin.refuseIfReadOnly([updater.operation]) }
         let pool = try await admin.pool(pool)
-        guard try await PoolReads.group(admin.backend, pool: pool, name: name) != nil else {
-            throw CommandFailure.refused("There is no group \(name) in \(pool)")
-        }
+        try await GroupsCommand.requireGroup(name, pool: pool, admin: admin)
         let path = [pool, name], resource = "\(pool)/\(name)"
         let plan = try await updater.plan(admin.backend, path: path, edit: .members(edits))
         try await UpdateSender(updater: updater, path: path, resource: resource)

@@ -74,9 +74,7 @@ struct MembershipCommand {
         let pool = try await admin.pool(targets.pool)
         let usernames = try await targets.selectedUsernames(pool: pool, admin: admin)
         try UserTargets.refuseDuplicates { try call.plan(pool: pool, usernames: usernames) }
-        guard try await PoolReads.group(admin.backend, pool: pool, name: group) != nil else {
-            throw CommandFailure.refused("There is no group \(group) in \(pool)")
-        }
+        try await GroupsCommand.requireGroup(group, pool: pool, admin: admin)
         try await command.run(pool: pool, usernames: usernames, admin: admin)
     }
 }

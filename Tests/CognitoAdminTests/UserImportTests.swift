@@ -35,7 +35,7 @@ struct UserImportTests {
         // What the export writes reads back as it was.
         let written = ImportCSVRows.escaped("a,b\\c,") + "," + ImportCSVRows.birthdate("2001-12-31")
         #expect(try CSVTable(importJobText: "x,birthdate\n" + written).rows[0].fields == ["a,b\\c,", "12/31/2001"])
-        #expect(UserImport.isoBirthdate(ImportCSVRows.birthdate("2001-12-31")) == "2001-12-31")
+        #expect(ImportCSVRows.isoBirthdate(ImportCSVRows.birthdate("2001-12-31")) == "2001-12-31")
     }
 
     @Test func theExportsGroupsAreReadAndAGroupThePoolLacksIsNamed() throws {

@@ -22,7 +22,8 @@ struct ImportCSVRows: Sendable {
     let mfa: CognitoIdentityProvider.UserPoolMfaType
 
     static let maximumRowLength = 16_000
-    static let flags: Set<String> = ["email_verified", "phone_number_verified"]
+    /// The verified flags, each with the address it speaks of.
+    static let flags = ["email_verified": "email", "phone_number_verified": "phone_number"]
 
     func row(_ exported: ExportedUser) -> (text: String, warnings: [String]) {
         let user = exported.user
@@ -37,7 +38,7 @@ struct ImportCSVRows: Sendable {
             case "cognito:mfa_enabled": value = mfaEnabled(exported) ? "true" : "false"
             case "birthdate": value = attributes[column].map(Self.birthdate) ?? ""
             default:
-                if Self.flags.contains(column) {
+                if Self.flags[column] != nil {
                     value = attributes[column]?.lowercased() == "true" ? "true" : "false"
                 } else {
                     value = attributes[column] ?? ""
@@ -69,6 +70,14 @@ struct ImportCSVRows: Sendable {
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return value }
         return "\(parts[1])/\(parts[2])/\(parts[0])"
+    }
+
+    /// `02/01/1985` as `1985-02-01`, undoing `birthdate(_:)`; anything else as it is.
+    static func isoBirthdate(_ value: String) -> String {
+        let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return value }
+        return "\(parts[2])-\(parts[0])-\(parts[1])"
     }
 
     static func escaped(_ value: String) -> String {

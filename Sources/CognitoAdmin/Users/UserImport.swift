@@ -152,8 +152,8 @@ public struct UserImport: Sendable, Equatable {
                 if importJob {
                     // That format writes `false` for a verified flag of an absent address, and
                     // birthdates as mm/dd/yyyy where the pool keeps yyyy-mm-dd.
-                    if let address = verifiedFlags[column], value == "false", (fields[address] ?? "").isEmpty { return nil }
-                    if column == "birthdate" { return ImportedAttribute(column, isoBirthdate(value)) }
+                    if let address = ImportCSVRows.flags[column], value == "false", (fields[address] ?? "").isEmpty { return nil }
+                    if column == "birthdate" { return ImportedAttribute(column, ImportCSVRows.isoBirthdate(value)) }
                 }
                 return ImportedAttribute(column, value)
             }
@@ -223,37 +223,22 @@ public struct UserImport: Sendable, Equatable {
         }
     }
 
-    /// The address each verified flag speaks of.
-    static let verifiedFlags = ["email_verified": "email", "phone_number_verified": "phone_number"]
-
-    /// `02/01/1985` as `1985-02-01`; anything else as it is.
-    static func isoBirthdate(_ value: String) -> String {
-        let parts = value.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return value }
-        return "\(parts[2])-\(parts[0])-\(parts[1])"
-    }
-
     /// The export's `Groups`: a JSON array of names (in CSV, the cell holds that array's text).
     private static func groupNames(_ value: JSONValue?, line: Int) throws -> [String] {
+        let refusal = Problem(line: line, reason: "Groups must be a JSON list of group names, as the export writes it")
         var value = value ?? .null
         if case .string(let text) = value {
-            guard let parsed = try? JSONValue(json: Data(text.utf8)) else {
-                throw Problem(line: line, reason: "Groups must be a JSON list of group names, as the export writes it")
-            }
+            guard let parsed = try? JSONValue(json: Data(text.utf8)) else { throw refusal }
             value = parsed
         }
         switch value {
         case .null: return []
         case .array(let items):
             return try items.map { item in
-                guard case .string(let name) = item, !name.isEmpty else {
-                    throw Problem(line: line, reason: "Groups must be a JSON list of group names, as the export writes it")
-                }
+                guard case .string(let name) = item, !name.isEmpty else { throw refusal }
                 return name
             }
-        default:
-            throw Problem(line: line, reason: "Groups must be a JSON list of group names, as the export writes it")
+        default: throw refusal
         }
     }
 

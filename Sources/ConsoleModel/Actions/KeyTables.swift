@@ -65,7 +65,7 @@ public enum KeyTables {
         KeyAction([.character("G"), .end], "last loaded row") { Reducer.moveCursor(&$0) { $0.shownCount - 1 } },
         KeyAction([.character("L")], "load all / stop", hint: true, whyDisabled: { state in
             guard let list = state.currentList else { return "no list" }
-            return list.pager.loadingAll || list.pager.hasMore || list.scan?.running == true ? nil : "everything is loaded"
+            return list.mayGrow ? nil : "everything is loaded"
         }) { Reducer.toggleLoadAll(&$0) },
         KeyAction([.character(" "), .character("v")], "mark",
                   whyDisabled: { $0.currentList?.selectedID == nil ? "nothing selected" : nil }) { Reducer.toggleMark(&$0) },

@@ -45,7 +45,7 @@ extension Reducer {
         var request = ActionRequest(ticket: state.makeID(), action: ActionKey(ref.kind, action.verb, list: state.currentList?.source.kind),
                                     ref: ref, within: within)
         if action.runsOnMarked, let marked = markedRefs(state, of: ref.kind), !marked.isEmpty {
-            if let list = state.currentList, list.markingArrivals, list.scan?.running == true || list.pager.loadingAll {
+            if let list = state.currentList, list.markingArrivals, list.isFilling {
                 // ctrl-a is still marking what the scan finds: a plan now would leave the rest out.
                 state.message = StatusMessage(.warning, "Still marking the rows the scan finds (\(NumberText.grouped(marked.count)) so far): "
                     + "wait for it to end, or press L to stop it there and act on those marked.")

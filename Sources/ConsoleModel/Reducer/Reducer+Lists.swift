@@ -166,7 +166,7 @@ extension Reducer {
             return []
         }
         if list.source.search != nil { return setUserSearch(&state, nil) }
-        if list.pager.loadingAll || list.scan?.running == true { return toggleLoadAll(&state) }
+        if list.isFilling { return toggleLoadAll(&state) }
         return []
     }
 
@@ -266,9 +266,8 @@ extension Reducer {
     /// search still scanning, a list loading), the rows that arrive are marked too.
     static func markAll(_ state: inout ConsoleState) -> [ConsoleEffect] {
         guard let list = state.currentList else { return [] }
-        let more = list.pager.hasMore || list.pager.loadingAll || list.scan?.running == true
         var count = 0
-        state.withCurrentList { count = $0.markAllShown(following: more) }
+        state.withCurrentList { count = $0.markAllShown(following: list.mayGrow) }
         let following = state.currentList?.markingArrivals ?? false
         state.message = StatusMessage(.info, count == 0 ? "No rows marked."
             : "\(NumberText.grouped(count)) marked" + (following ? "; rows that load from now on are marked as they arrive (L loads all)." : "."))

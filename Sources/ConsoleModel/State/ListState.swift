@@ -31,6 +31,10 @@ public struct ListState: Sendable {
     public private(set) var markingArrivals = false
     /// The scan filling the list (a search, or "load all" at the quota); nil when it pages.
     public var scan: ScanState?
+    /// Whether rows are still arriving without being asked for: "load all" paging, or a scan running.
+    public var isFilling: Bool { pager.loadingAll || scan?.running == true }
+    /// Whether more rows may still come: pages not yet asked for, or rows still arriving.
+    public var mayGrow: Bool { pager.hasMore || isFilling }
     /// Why the first page failed, one sentence; shown in place of the table.
     public var failure: String? { store.count == 0 ? (pager.failure ?? scan?.failure) : nil }
 
